@@ -1,0 +1,97 @@
+"""The loaded map: raw tables as the files hold them, metadata, and how each file was written."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from actormap.csvfile import CsvDialect
+from actormap.normalize import normalize_table
+from actormap.schema import DEFAULT_TARGET_GROUPS, TABLES
+
+__all__ = ["ActorMap", "TableFormat", "table_fingerprint"]
+
+
+@dataclass(frozen=True)
+class TableFormat:
+    """What a save needs to write a table back as it came.
+
+    ``header`` maps each column of the table to the header text in the file
+    (column names are matched case-insensitively and trimmed, so ``" Name"``
+    is the column ``name``). ``source`` and ``fingerprint`` are the file's
+    bytes and the table's content hash at load time: a table that was not
+    edited is written back byte for byte.
+    """
+
+    dialect: CsvDialect = CsvDialect()
+    header: dict[str, str] = field(default_factory=dict)
+    source: bytes | None = None
+    fingerprint: str = ""
+
+
+def table_fingerprint(table: pd.DataFrame) -> str:
+    """A hash of a table's columns and cell text, blind to the index."""
+    digest = hashlib.sha256(repr(list(table.columns)).encode())
+    cells = table.fillna("").astype(str)
+    digest.update(pd.util.hash_pandas_object(cells, index=False).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ActorMap:
+    """A map: its tables, metadata and version.
+
+    ``tables`` holds the raw text of each file (index = spreadsheet row
+    number, header = row 1; ``relations`` may be missing). The properties
+    ``actors``, ``efforts``, ``participation`` and ``relations`` give the
+    clean views that validation and analysis read. ``version`` is a hash of
+    the files' content, for :func:`actormap.save_map`'s conflict check.
+    """
+
+    tables: dict[str, pd.DataFrame]
+    meta: dict
+    formats: dict[str, TableFormat] = field(default_factory=dict)
+    version: str = ""
+    warnings: pd.DataFrame | None = None
+    meta_source: bytes | None = None
+    label: str = ""
+
+    @property
+    def target_groups(self) -> tuple[str, ...]:
+        return tuple(self.meta.get("target_groups") or DEFAULT_TARGET_GROUPS)
+
+    @property
+    def name(self) -> str:
+        """The map's name from its metadata, else its folder or file name."""
+        return str(self.meta.get("name") or self.label)
+
+    @property
+    def language(self) -> str:
+        return str(self.meta.get("language") or "en")
+
+    def clean(self, table: str) -> pd.DataFrame:
+        """The clean view of ``table`` (see :func:`actormap.normalize.normalize_table`)."""
+        return self._clean[table]
+
+    @cached_property
+    def _clean(self) -> dict[str, pd.DataFrame]:
+        return {name: normalize_table(name, self.tables.get(name), self.target_groups) for name in TABLES}
+
+    @property
+    def actors(self) -> pd.DataFrame:
+        return self.clean("actors")
+
+    @property
+    def efforts(self) -> pd.DataFrame:
+        return self.clean("efforts")
+
+    @property
+    def participation(self) -> pd.DataFrame:
+        return self.clean("participation")
+
+    @property
+    def relations(self) -> pd.DataFrame:
+        return self.clean("relations")

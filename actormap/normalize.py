@@ -1,0 +1,72 @@
+"""Clean views of the raw tables: trimmed cells, canonical codes, defaults filled.
+
+The raw tables keep the exact text of the files (so a save writes back what
+the user wrote); everything that reads a map's meaning reads these views.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from actormap.schema import TABLES, level_aliases
+
+__all__ = ["normalize_table", "split_target_groups"]
+
+_LEVEL_ALIASES = level_aliases()
+_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
+
+
+def normalize_table(name: str, raw: pd.DataFrame | None, target_groups: tuple[str, ...]) -> pd.DataFrame:
+    """Return table ``name`` with every schema column, trimmed and in canonical form.
+
+    Codes (type, role, basis, status, kind) are lower-cased, levels given as a
+    number or a name in en/sv/da/nb become the level id, blank ``status`` and
+    ``basis`` take their defaults, and ``target_groups`` becomes a tuple of
+    the map's target group ids. Values that are not allowed are kept as
+    written (trimmed) so the validator can report them.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"id": [" e1"], "name": ["Mini-Maria"], "level": ["Behandling"],
+    ...                     "target_groups": ["Youth, families"]}, index=[2])
+    >>> row = normalize_table("efforts", raw, ("youth", "families")).loc[2]
+    >>> row["id"], row["level"], row["target_groups"], row["status"]
+    ('e1', 'treatment', ('youth', 'families'), 'active')
+    """
+    columns = TABLES[name]
+    index = raw.index if raw is not None else pd.RangeIndex(0)
+    clean = {}
+    for column in columns:
+        values = _trimmed(raw, column.name, index)
+        if column.default:
+            values = values.mask(values == "", column.default)
+        if isinstance(column.allowed, tuple):
+            values = values.str.lower()
+        elif column.allowed == "level":
+            lowered = values.str.lower()
+            values = lowered.map(_LEVEL_ALIASES).fillna(values)
+        elif column.allowed == "target_groups":
+            values = values.map(lambda cell: split_target_groups(cell, target_groups))
+        clean[column.name] = values
+    return pd.DataFrame(clean, index=index)
+
+
+def _trimmed(raw: pd.DataFrame | None, column: str, index: pd.Index) -> pd.Series:
+    if raw is None or column not in raw.columns:
+        return pd.Series("", index=index, dtype=object)
+    return raw[column].fillna("").astype(str).str.strip().astype(object)
+
+
+def split_target_groups(cell: str, target_groups: tuple[str, ...]) -> tuple[str, ...]:
+    """Split a comma-separated cell, matching the map's target groups case-insensitively.
+
+    Examples
+    --------
+    >>> split_target_groups("Youth; adults,", ("youth", "adults"))
+    ('youth', 'adults')
+    """
+    by_lower = {group.lower(): group for group in target_groups}
+    parts = [part for part in _LIST_SEPARATOR.split(cell.strip()) if part]
+    return tuple(by_lower.get(part.lower(), part) for part in parts)

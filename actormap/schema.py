@@ -1,0 +1,135 @@
+"""The actor map format as data: tables, columns, allowed values and level names.
+
+Everything that describes the format lives here, so the loader, the validator,
+the README check and the UI read the same definitions.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = [
+    "ACTOR_TYPES",
+    "BASES",
+    "Column",
+    "DEFAULT_TARGET_GROUPS",
+    "LANGUAGES",
+    "LEVELS",
+    "LEVEL_NAMES",
+    "RELATION_KINDS",
+    "REQUIRED_TABLES",
+    "ROLES",
+    "STATUSES",
+    "TABLES",
+    "level_aliases",
+]
+
+LEVELS = ("promotion", "prevention", "early_intervention", "treatment")
+"""The four levels of intervention, in order from health promotion to treatment."""
+
+LANGUAGES = ("en", "sv", "da", "nb")
+
+LEVEL_NAMES = {
+    "promotion": {"en": "Health promotion", "sv": "Hälsofrämjande", "da": "Sundhedsfremme", "nb": "Helsefremmende"},
+    "prevention": {"en": "Prevention", "sv": "Förebyggande", "da": "Forebyggelse", "nb": "Forebygging"},
+    "early_intervention": {
+        "en": "Early intervention",
+        "sv": "Tidiga insatser",
+        "da": "Tidlig indsats",
+        "nb": "Tidlig innsats",
+    },
+    "treatment": {"en": "Treatment", "sv": "Behandling", "da": "Behandling", "nb": "Behandling"},
+}
+"""The level names in en/sv/da/nb exactly as the glossary gives them."""
+
+ACTOR_TYPES = (
+    "committee",
+    "administration",
+    "school",
+    "social_services",
+    "health_care",
+    "police",
+    "ngo",
+    "user_organisation",
+    "state_agency",
+    "other",
+)
+ROLES = ("lead", "funder", "performer", "partner", "follow_up", "advisory")
+BASES = ("agreement", "mandate", "informal")
+STATUSES = ("planned", "active", "ended")
+RELATION_KINDS = ("agreement", "collaboration", "commission", "referral")
+DEFAULT_TARGET_GROUPS = ("population", "children", "youth", "adults", "families", "relatives")
+
+
+class Column(NamedTuple):
+    """One column of a map table.
+
+    ``allowed`` names the vocabulary a cell must come from: a tuple of values,
+    ``"level"``, ``"target_groups"`` (the map's own list), ``"actor"`` or
+    ``"effort"`` (an id of that table), or ``None`` for free text.
+    """
+
+    name: str
+    required: bool
+    allowed: tuple[str, ...] | str | None
+    help: str
+    default: str = ""
+
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "actors": (
+        Column("id", True, None, "Unique id of the actor, used by the other files."),
+        Column("name", True, None, "The actor's name as the documents write it."),
+        Column("type", True, ACTOR_TYPES, "What kind of actor this is."),
+        Column("sector", False, None, "Free text, e.g. municipality, region, state, civil society."),
+        Column("parent", False, "actor", "Id of the actor this one belongs to (no cycles)."),
+        Column("description", False, None, "Free text."),
+        Column("document", False, None, "Where this fact comes from, e.g. a case number."),
+        Column("contact", False, None, "Contact person or address (may hold personal data)."),
+    ),
+    "efforts": (
+        Column("id", True, None, "Unique id of the effort."),
+        Column("name", True, None, "The effort's name."),
+        Column("level", True, "level", "Level of intervention: a level id, 1-4, or its name in en/sv/da/nb."),
+        Column("target_groups", True, "target_groups", "One or more of the map's target groups, comma-separated."),
+        Column("status", False, STATUSES, "Whether the effort runs; blank means active.", "active"),
+        Column("description", False, None, "Free text."),
+        Column("document", False, None, "Where this fact comes from."),
+    ),
+    "participation": (
+        Column("actor", True, "actor", "Id of the actor taking part."),
+        Column("effort", True, "effort", "Id of the effort."),
+        Column("role", True, ROLES, "The actor's role in the effort; one row per role."),
+        Column("basis", False, BASES, "What the participation rests on; blank means informal.", "informal"),
+        Column("document", False, None, "Where this fact comes from."),
+    ),
+    "relations": (
+        Column("from", True, "actor", "Id of the first actor."),
+        Column("to", True, "actor", "Id of the second actor."),
+        Column("kind", True, RELATION_KINDS, "What links the two actors."),
+        Column("basis", False, BASES, "What the relation rests on; blank means informal.", "informal"),
+        Column("description", False, None, "Free text."),
+        Column("document", False, None, "Where this fact comes from."),
+    ),
+}
+"""The columns of each table, in the order a new file is written."""
+
+REQUIRED_TABLES = ("actors", "efforts", "participation")
+
+
+def level_aliases() -> dict[str, str]:
+    """Map every accepted spelling of a level (lower-cased) to its id.
+
+    Examples
+    --------
+    >>> aliases = level_aliases()
+    >>> aliases["behandling"], aliases["3"], aliases["tidlig indsats"]
+    ('treatment', 'early_intervention', 'early_intervention')
+    """
+    aliases = {}
+    for number, level in enumerate(LEVELS, start=1):
+        aliases[level] = level
+        aliases[str(number)] = level
+        for name in LEVEL_NAMES[level].values():
+            aliases[name.lower()] = level
+    return aliases
