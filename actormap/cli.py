@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
+from actormap.analysis import filter_findings, new_findings
+from actormap.findings import RULES, find_all
 from actormap.load import check_map
 from actormap.problems import NotAMapError, format_problem
+from actormap.report import findings_table
+from actormap.schema import LANGUAGES, LEVELS
 
 __all__ = ["main"]
 
@@ -23,6 +28,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader (e.g. `head`) stopped early
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as error:  # the last guard: a user sees one line, never a traceback
+        print(f"actormap: internal error ({type(error).__name__}: {error}); please report it", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +43,17 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("map", help="a map folder or .xlsx workbook")
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.set_defaults(run=run_validate)
+
+    gaps = commands.add_parser("gaps", help="list the responsibility gaps and overlaps of a map")
+    gaps.add_argument("map", help="a map folder or .xlsx workbook")
+    gaps.add_argument("--format", choices=("table", "csv", "json", "md"), default="table")
+    gaps.add_argument("--level", action="append", choices=LEVELS, help="only findings at this level (repeatable)")
+    gaps.add_argument("--target-group", action="append", help="only findings for this target group (repeatable)")
+    gaps.add_argument("--rule", action="append", choices=list(RULES), help="only this rule (repeatable)")
+    gaps.add_argument("--without", action="append", default=[], metavar="ACTOR_ID",
+                      help="what if this actor left: report only the findings its leaving creates (repeatable)")
+    gaps.add_argument("--language", choices=LANGUAGES, help="language of the messages (default: the map's)")
+    gaps.set_defaults(run=run_gaps)
     return parser
 
 
@@ -44,6 +66,25 @@ def run_validate(args) -> int:
         warnings = len(problems) - errors
         print(f"{args.map}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def run_gaps(args) -> int:
+    """Print the findings of a valid map; exit 1 (with its problems) when it does not validate."""
+    actor_map, problems = check_map(args.map)
+    if (problems["severity"] == "error").any():
+        print_problems(problems[problems["severity"] == "error"], "text")
+        return 1
+    unknown = sorted(set(args.without) - set(actor_map.actors["id"]))
+    if unknown:
+        print(f"actormap: --without names no actor of the map: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    if args.without:
+        findings = new_findings(actor_map, args.without, args.language)
+    else:
+        findings = find_all(actor_map, args.language)
+    findings = filter_findings(findings, level=args.level, target_group=args.target_group, rule=args.rule)
+    print(findings_table(findings, args.format))
+    return 0
 
 
 def print_problems(problems, output_format: str) -> None:

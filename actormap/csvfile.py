@@ -127,14 +127,19 @@ def _trim_trailing_blanks(cells: list[str]) -> list[str]:
 def write_csv(header: list[str], rows: list[list[str]], dialect: CsvDialect) -> bytes:
     """Serialise a table in ``dialect``, always as UTF-8 (with BOM when the dialect has one).
 
+    A cell is quoted when it holds the delimiter, a quote or a line break
+    (carriage return included, whatever the line ending).
+
     Examples
     --------
     >>> write_csv(["id", "name"], [["a1", "Ø, Å"]], CsvDialect(delimiter=";"))
     b'id;name\\na1;\\xc3\\x98, \\xc3\\x85\\n'
     """
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=dialect.delimiter, lineterminator=dialect.newline)
-    writer.writerow(header)
-    writer.writerows(rows)
-    text = buffer.getvalue()
+    special = (dialect.delimiter, '"', "\r", "\n")
+
+    def quoted(cell: str) -> str:
+        return '"' + cell.replace('"', '""') + '"' if any(char in cell for char in special) else cell
+
+    lines = [dialect.delimiter.join(map(quoted, row)) for row in [header, *rows]]
+    text = dialect.newline.join(lines) + dialect.newline
     return (codecs.BOM_UTF8 if dialect.bom else b"") + text.encode("utf-8")

@@ -193,7 +193,7 @@ def _columns(table: str, header: list[str], rows: list[list[str]], file: str) ->
                 problems.append(problem("blank-header", file, 1, _column_letter(position)))
             continue
         if name in columns:
-            problems.append(problem("duplicate-column", file, 1, name, column=name))
+            problems.append(problem("duplicate-column", file, 1, name, name=name))
             continue
         columns.append(name)
         keep.append(position)

@@ -32,22 +32,23 @@ MESSAGES = {
     "unreadable-csv": "cannot read the CSV ({reason})",
     "unreadable-workbook": "cannot read the workbook ({reason}); save it again from Excel as .xlsx",
     "invalid-metadata": "{reason}",
-    "missing-column": "the required column \"{column}\" is missing; the header has: {header}",
-    "duplicate-column": "the column \"{column}\" appears more than once in the header",
+    "missing-column": "the required column \"{name}\" is missing; the header has: {header}",
+    "duplicate-column": "the column \"{name}\" appears more than once in the header",
     "blank-header": "this column has values but no header; give it a name or delete it",
     "extra-cell": "the row has {count} cells but the header has {width} columns; "
     "remove the extra cells or add a header for them",
-    "missing-value": "\"{column}\" is required and is empty",
+    "missing-value": "\"{name}\" is required and is empty",
     "duplicate-id": "the id \"{value}\" is used again (first in row {first}); ids must be unique",
+    "ambiguous-id": "the id \"{value}\" is both an actor and an effort; give one of them another id",
     "duplicate-row": "this row repeats row {first} exactly; remove one of them",
     "unknown-actor": "no actor has the id \"{value}\" in actors.csv{suggestion}",
     "unknown-effort": "no effort has the id \"{value}\" in efforts.csv{suggestion}",
     "unknown-level": "unknown level \"{value}\"{hint}",
-    "unknown-type": "unknown actor type \"{value}\"{hint}",
-    "unknown-role": "unknown role \"{value}\"{hint}",
-    "unknown-basis": "unknown basis \"{value}\"{hint}",
-    "unknown-status": "unknown status \"{value}\"{hint}",
-    "unknown-kind": "unknown relation kind \"{value}\"{hint}",
+    "unknown-type": "unknown actor type \"{value}\" (allowed: {allowed}){suggestion}",
+    "unknown-role": "unknown role \"{value}\" (allowed: {allowed}){suggestion}",
+    "unknown-basis": "unknown basis \"{value}\" (allowed: {allowed}){suggestion}",
+    "unknown-status": "unknown status \"{value}\" (allowed: {allowed}){suggestion}",
+    "unknown-kind": "unknown relation kind \"{value}\" (allowed: {allowed}){suggestion}",
     "unknown-target-group": "unknown target group \"{value}\"{hint}",
     "parent-cycle": "the parent chain loops: {cycle}; an actor cannot be its own parent, directly or through others",
     "unused-actor": "the actor \"{value}\" takes part in no effort and has no relation, "
@@ -77,7 +78,7 @@ def problem(code: str, file: str, row: int | None = None, column: str | None = N
 
     Examples
     --------
-    >>> problem("missing-value", "actors.csv", 3, "name", column="name").message
+    >>> problem("missing-value", "actors.csv", 3, "name", name="name").message
     '"name" is required and is empty'
     """
     severity = "warning" if code in WARNING_CODES else "error"
@@ -102,7 +103,7 @@ def format_problem(row: Problem | pd.Series) -> str:
 
     Examples
     --------
-    >>> format_problem(problem("missing-value", "actors.csv", 3, "name", column="name"))
+    >>> format_problem(problem("missing-value", "actors.csv", 3, "name", name="name"))
     'actors.csv:3:name: "name" is required and is empty'
     """
     location = [str(row.file)]

@@ -44,6 +44,11 @@ def validate_map(actor_map: ActorMap, files: dict[str, str]) -> list[Problem]:
                 problems += _check_column(clean, raw, column, file, actor_map, ids)
     problems += _duplicates(actor_map.actors, "id", files.get("actors"), "duplicate-id")
     problems += _duplicates(actor_map.efforts, "id", files.get("efforts"), "duplicate-id")
+    effort_ids = actor_map.efforts["id"]
+    problems += [
+        problem("ambiguous-id", files["efforts"], row, "id", value=value)
+        for row, value in effort_ids[effort_ids.isin(ids["actors"].index)].items()
+    ]
     if "participation" in actor_map.tables:
         problems += _duplicate_rows(actor_map.participation, files["participation"])
     if "actors" in actor_map.tables:
@@ -60,7 +65,7 @@ def _ids(clean: pd.DataFrame) -> pd.Series:
 def _missing_columns(raw: pd.DataFrame, columns: tuple[Column, ...], file: str) -> list[Problem]:
     header = ", ".join(str(c) for c in raw.columns) or "(nothing)"
     return [
-        problem("missing-column", file, 1, column.name, column=column.name, header=header)
+        problem("missing-column", file, 1, column.name, name=column.name, header=header)
         for column in columns
         if column.required and column.name not in raw.columns
     ]
@@ -75,7 +80,7 @@ def _check_column(clean: pd.DataFrame, raw: pd.DataFrame, column: Column, file: 
         present = values != ""
     problems = []
     if column.required:
-        problems += [problem("missing-value", file, row, column.name, column=column.name) for row in values.index[~present]]
+        problems += [problem("missing-value", file, row, column.name, name=column.name) for row in values.index[~present]]
     if column.allowed == "level":
         bad = values[present & ~values.isin(LEVELS)]
         problems += [_unknown_level(file, row, value) for row, value in bad.items()]

@@ -1,0 +1,132 @@
+"""Coverage, profiles and what-if: the views over a map besides the findings.
+
+All functions are pure: they take a map and return a new table or map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from actormap.findings import find_all
+from actormap.graph import active_participation
+from actormap.model import ActorMap
+from actormap.schema import LEVELS
+
+__all__ = ["actor_profiles", "coverage", "filter_findings", "level_summary", "new_findings", "without_actors"]
+
+
+def coverage(actor_map: ActorMap) -> pd.DataFrame:
+    """Levels x target groups: efforts, distinct actors and distinct lead actors in each cell.
+
+    Returns one row per (level, target_group) of the map, in level order,
+    with the columns ``level``, ``target_group``, ``efforts``, ``actors``
+    and ``lead_actors``. Ended efforts do not count.
+    """
+    efforts = actor_map.efforts
+    cells = efforts.loc[efforts["status"] != "ended", ["id", "level", "target_groups"]].explode("target_groups")
+    cells = cells.rename(columns={"target_groups": "target_group"})
+    joined = active_participation(actor_map)[["actor", "effort", "role"]].merge(
+        cells, left_on="effort", right_on="id")
+    grid = pd.MultiIndex.from_product([LEVELS, actor_map.target_groups], names=["level", "target_group"])
+    counts = pd.DataFrame({
+        "efforts": cells.groupby(["level", "target_group"])["id"].nunique(),
+        "actors": joined.groupby(["level", "target_group"])["actor"].nunique(),
+        "lead_actors": joined[joined["role"] == "lead"].groupby(["level", "target_group"])["actor"].nunique(),
+    })
+    return counts.reindex(grid).fillna(0).astype(int).reset_index()
+
+
+def actor_profiles(actor_map: ActorMap) -> pd.DataFrame:
+    """Per actor: the levels and roles it holds, its efforts and how many actors it works with.
+
+    Columns: ``actor``, ``name``, ``type``, ``levels`` and ``roles`` (tuples
+    in canonical order), ``efforts`` (count) and ``partners`` (distinct
+    actors sharing a not ended effort).
+    """
+    participation = active_participation(actor_map)
+    by_actor = participation.groupby("actor")
+    pairs = participation[["actor", "effort"]].drop_duplicates()
+    shared = pairs.merge(pairs, on="effort")
+    shared = shared[shared["actor_x"] != shared["actor_y"]]
+    actors = actor_map.actors.set_index("id")
+    profiles = pd.DataFrame({
+        "name": actors["name"],
+        "type": actors["type"],
+        "levels": by_actor["level"].agg(lambda levels: tuple(l for l in LEVELS if l in set(levels))),
+        "roles": by_actor["role"].agg(lambda roles: tuple(dict.fromkeys(sorted(roles)))),
+        "efforts": by_actor["effort"].nunique(),
+        "partners": shared.groupby("actor_x")["actor_y"].nunique(),
+    }, index=actors.index)
+    profiles["levels"] = profiles["levels"].map(lambda v: v if isinstance(v, tuple) else ())
+    profiles["roles"] = profiles["roles"].map(lambda v: v if isinstance(v, tuple) else ())
+    profiles[["efforts", "partners"]] = profiles[["efforts", "partners"]].fillna(0).astype(int)
+    return profiles.rename_axis("actor").reset_index()
+
+
+def level_summary(actor_map: ActorMap, findings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per level: efforts, actors, lead actors and findings (not ended efforts only)."""
+    efforts = actor_map.efforts[actor_map.efforts["status"] != "ended"]
+    participation = active_participation(actor_map)
+    findings = find_all(actor_map) if findings is None else findings
+    summary = pd.DataFrame({
+        "efforts": efforts.groupby("level")["id"].nunique(),
+        "actors": participation.groupby("level")["actor"].nunique(),
+        "lead_actors": participation[participation["role"] == "lead"].groupby("level")["actor"].nunique(),
+        "findings": findings[findings["level"] != ""].groupby("level").size(),
+    }).reindex(list(LEVELS))
+    return summary.fillna(0).astype(int).rename_axis("level").reset_index()
+
+
+def without_actors(actor_map: ActorMap, removed) -> ActorMap:
+    """The map as if the actors ``removed`` had left: their rows, participations and relations gone.
+
+    Sub-units of a removed actor stay, without a parent.
+    """
+    removed = set(removed)
+    tables = dict(actor_map.tables)
+    clean = {name: actor_map.clean(name) for name in ("actors", "participation", "relations")}
+    tables["actors"] = actor_map.tables["actors"].loc[~clean["actors"]["id"].isin(removed)].copy()
+    if "parent" in tables["actors"].columns:
+        orphaned = clean["actors"].loc[tables["actors"].index, "parent"].isin(removed)
+        tables["actors"].loc[orphaned, "parent"] = ""
+    tables["participation"] = actor_map.tables["participation"].loc[~clean["participation"]["actor"].isin(removed)]
+    if "relations" in tables:
+        keep = ~(clean["relations"]["from"].isin(removed) | clean["relations"]["to"].isin(removed))
+        tables["relations"] = actor_map.tables["relations"].loc[keep]
+    return replace(actor_map, tables=tables)
+
+
+def _finding_key(finding) -> tuple:
+    """What a finding is about: its cell and efforts, or its actors when it names no effort."""
+    about = frozenset(finding.efforts) or frozenset(finding.actors)
+    return finding.rule, finding.level, finding.to_level, finding.target_group, about
+
+
+def new_findings(actor_map: ActorMap, removed, language: str | None = None) -> pd.DataFrame:
+    """The findings that appear when the actors ``removed`` leave, compared to the full map."""
+    before = {_finding_key(f) for f in find_all(actor_map, language).itertuples()}
+    after = find_all(without_actors(actor_map, removed), language)
+    is_new = [_finding_key(f) not in before for f in after.itertuples()]
+    return after[is_new].reset_index(drop=True)
+
+
+def filter_findings(findings: pd.DataFrame, level=None, target_group=None, rule=None, actor=None,
+                    severity=None) -> pd.DataFrame:
+    """Keep the findings that match every given filter (each a value or a list of values)."""
+    def wanted(values):
+        return {values} if isinstance(values, str) else set(values)
+
+    keep = pd.Series(True, index=findings.index)
+    if level:
+        keep &= findings["level"].isin(wanted(level)) | findings["to_level"].isin(wanted(level))
+    if target_group:
+        keep &= findings["target_group"].map(lambda groups: bool(set(groups.split(",")) & wanted(target_group)))
+    if rule:
+        keep &= findings["rule"].isin(wanted(rule))
+    if severity:
+        keep &= findings["severity"].isin(wanted(severity))
+    if actor:
+        keep &= findings["actors"].map(lambda actors: bool(set(actors) & wanted(actor)))
+    return findings[keep].reset_index(drop=True)

@@ -1,0 +1,253 @@
+"""The responsibility findings: nine named rules over a map's not ended efforts.
+
+Each rule returns rows with the columns of :data:`FINDING_COLUMNS`; messages
+are sentences in the map's language (or the one asked for) that name actors
+and efforts by name. The rules are explained in the README.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from actormap.graph import active_participation, cut_off_counts
+from actormap.i18n import code_label, join_names, level_name, t
+from actormap.model import ActorMap
+from actormap.schema import LEVELS
+
+__all__ = ["FINDING_COLUMNS", "RULES", "SEVERITIES", "find_all"]
+
+SEVERITIES = ("high", "medium", "low")
+FINDING_COLUMNS = ["rule", "severity", "level", "to_level", "target_group", "efforts", "actors", "message"]
+
+
+class _Context:
+    """What the rules share: the map, its active efforts and participations, names, language."""
+
+    def __init__(self, actor_map: ActorMap, language: str):
+        self.map = actor_map
+        self.language = language
+        self.efforts = actor_map.efforts[actor_map.efforts["status"] != "ended"]
+        self.participation = active_participation(actor_map)
+        self.actor_names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+        self.effort_names = dict(zip(self.efforts["id"], self.efforts["name"]))
+        self.leads = self.participation[self.participation["role"] == "lead"].groupby("effort")["actor"].unique()
+
+    def names(self, actors) -> str:
+        return join_names([self.actor_names.get(actor, actor) for actor in actors], self.language)
+
+    def group(self, group: str) -> str:
+        return code_label("target_group", group, self.language)
+
+    def level(self, level: str) -> str:
+        return level_name(level, self.language)
+
+    def finding(self, rule: str, say: dict, level="", target_group="", efforts=(), actors=(), to_level="",
+                message: str = "message") -> dict:
+        """A finding row; ``say`` fills the rule's message template (``message`` names a variant)."""
+        text = t(f"rule.{rule}.{message}", self.language, **say)
+        return dict(rule=rule, severity=RULES[rule], level=level, to_level=to_level, target_group=target_group,
+                    efforts=tuple(efforts), actors=tuple(actors), message=text)
+
+    def effort_finding(self, rule: str, effort, involved=(), **say) -> dict:
+        return self.finding(rule, {"effort": effort.name, **say}, effort.level, ",".join(effort.target_groups),
+                            (effort.id,), involved)
+
+    def participants(self, effort: str) -> list[str]:
+        return list(self.members.get(effort, ()))
+
+    @property
+    def members(self) -> pd.Series:
+        """The distinct actors of each effort, in row order."""
+        if not hasattr(self, "_members"):
+            self._members = self.participation.groupby("effort", sort=False)["actor"].unique()
+        return self._members
+
+
+def _uncovered(c: _Context) -> list[dict]:
+    cells = c.efforts[["level", "target_groups"]].explode("target_groups")
+    covered = set(zip(cells["level"], cells["target_groups"]))
+    return [
+        c.finding("uncovered", {"level": c.level(level), "group": c.group(group)}, level, group)
+        for level in LEVELS
+        for group in c.map.target_groups
+        if (level, group) not in covered
+    ]
+
+
+def _no_lead(c: _Context) -> list[dict]:
+    without = c.efforts[~c.efforts["id"].isin(c.leads.index)]
+    return [c.effort_finding("no_lead", effort, c.participants(effort.id)) for effort in without.itertuples()]
+
+
+def _multiple_leads(c: _Context) -> list[dict]:
+    several = c.leads[c.leads.map(len) > 1]
+    efforts = c.efforts[c.efforts["id"].isin(several.index)]
+    return [
+        c.effort_finding("multiple_leads", effort, list(several[effort.id]), count=len(several[effort.id]),
+                         actors=c.names(several[effort.id]))
+        for effort in efforts.itertuples()
+    ]
+
+
+def _no_follow_up(c: _Context) -> list[dict]:
+    followed = set(c.participation.loc[c.participation["role"] == "follow_up", "effort"])
+    without = c.efforts[~c.efforts["id"].isin(followed)]
+    return [c.effort_finding("no_follow_up", effort, c.participants(effort.id)) for effort in without.itertuples()]
+
+
+def _informal_only(c: _Context) -> list[dict]:
+    formal = set(c.participation.loc[c.participation["basis"] != "informal", "effort"])
+    informal = c.efforts[c.efforts["id"].isin(c.participation["effort"]) & ~c.efforts["id"].isin(formal)]
+    findings = []
+    for effort in informal.itertuples():
+        actors = c.participants(effort.id)
+        findings.append(c.effort_finding("informal_only", effort, actors, actors=c.names(actors)))
+    return findings
+
+
+def _relation_pairs(c: _Context) -> list[tuple[str, str]]:
+    relations = c.map.relations
+    return list(zip(relations["from"], relations["to"]))
+
+
+def _uncoordinated_overlap(c: _Context) -> list[dict]:
+    """Per (level, target group): efforts with a lead that form two or more unlinked clusters.
+
+    Two efforts are linked when an actor takes part in both or a relation
+    links a lead of one to a lead of the other. A cell whose led efforts fall
+    into two or more clusters is one finding; the same efforts overlapping
+    for several target groups are reported once.
+    """
+    relations = _relation_pairs(c)
+    led = c.efforts[c.efforts["id"].isin(c.leads.index)].explode("target_groups")
+    led_participation = c.participation[c.participation["effort"].isin(led["id"])]
+    groups: dict[tuple, list[str]] = {}
+    for (level, group), cell in led.groupby(["level", "target_groups"], sort=False):
+        efforts = list(cell["id"])
+        if len(efforts) > 1:
+            rows = led_participation[led_participation["effort"].isin(efforts)]
+            if _cluster_count(efforts, rows, relations) > 1:
+                groups.setdefault((level, tuple(sorted(efforts))), []).append(group)
+    findings = []
+    for (level, efforts), target_groups in groups.items():
+        described = [
+            t("rule.uncoordinated_overlap.effort", c.language, effort=c.effort_names[e], leads=c.names(c.leads[e]))
+            for e in efforts
+        ]
+        leads = list(dict.fromkeys(actor for e in efforts for actor in c.leads[e]))
+        say = {"count": len(efforts), "level": c.level(level), "efforts": "; ".join(described),
+               "group": join_names([c.group(g) for g in target_groups], c.language)}
+        findings.append(c.finding("uncoordinated_overlap", say, level, ",".join(target_groups), efforts, leads))
+    return findings
+
+
+def _cluster_count(efforts: list[str], participation: pd.DataFrame, relations: list[tuple[str, str]]) -> int:
+    """How many clusters efforts form, linked by a shared actor or a relation between their leads.
+
+    Union-find over the efforts: linear in participations and relations.
+    """
+    cluster = {effort: effort for effort in efforts}
+
+    def root(effort: str) -> str:
+        while cluster[effort] != effort:
+            cluster[effort] = cluster[cluster[effort]]
+            effort = cluster[effort]
+        return effort
+
+    def join(first: str, second: str) -> None:
+        cluster[root(first)] = root(second)
+
+    first_effort_of: dict[str, str] = {}
+    for actor, effort in zip(participation["actor"], participation["effort"]):
+        join(first_effort_of.setdefault(actor, effort), effort)
+    led = participation[participation["role"] == "lead"]
+    led_effort_of = dict(zip(led["actor"], led["effort"]))
+    for source, target in relations:
+        if source in led_effort_of and target in led_effort_of:
+            join(led_effort_of[source], led_effort_of[target])
+    return len({root(effort) for effort in efforts})
+
+
+def _broken_handover(c: _Context) -> list[dict]:
+    relations = _relation_pairs(c)
+    cells = c.efforts[["id", "level", "target_groups"]].explode("target_groups")
+    actors_of = c.participation.groupby("effort")["actor"].agg(set)
+    findings = []
+    for group in c.map.target_groups:
+        in_group = cells[cells["target_groups"] == group]
+        for lower, higher in zip(LEVELS, LEVELS[1:]):
+            low_efforts = list(in_group.loc[in_group["level"] == lower, "id"])
+            high_efforts = list(in_group.loc[in_group["level"] == higher, "id"])
+            if not low_efforts or not high_efforts:
+                continue
+            low = set().union(*(actors_of.get(e, set()) for e in low_efforts))
+            high = set().union(*(actors_of.get(e, set()) for e in high_efforts))
+            if low & high or any((a in low and b in high) or (a in high and b in low) for a, b in relations):
+                continue
+            say = {"group": c.group(group), "level": c.level(lower), "to_level": c.level(higher)}
+            findings.append(c.finding("broken_handover", say, lower, group, low_efforts + high_efforts,
+                                      sorted(low | high), to_level=higher))
+    return findings
+
+
+def _isolated_actor(c: _Context) -> list[dict]:
+    actors = c.map.actors
+    relations = c.map.relations
+    active = set(c.participation["actor"]) | set(relations["from"]) | set(relations["to"])
+    parent = dict(zip(actors["id"], actors["parent"]))
+    with_active_unit = set()
+    for actor in set(c.participation["actor"]):
+        node = parent.get(actor, "")
+        while node and node not in with_active_unit:
+            with_active_unit.add(node)
+            node = parent.get(node, "")
+    isolated = actors[~actors["id"].isin(active | with_active_unit)]
+    return [c.finding("isolated_actor", {"actor": c.actor_names[a]}, actors=(a,)) for a in isolated["id"]]
+
+
+def _single_point(c: _Context) -> list[dict]:
+    return [
+        c.finding("single_point", {"actor": c.actor_names.get(actor, actor), "count": count}, actors=(actor,),
+                  message="message_one" if count == 1 else "message")
+        for actor, count in sorted(cut_off_counts(c.map).items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+RULES = {
+    "uncovered": "high",
+    "no_lead": "high",
+    "multiple_leads": "medium",
+    "no_follow_up": "medium",
+    "informal_only": "low",
+    "uncoordinated_overlap": "medium",
+    "broken_handover": "high",
+    "isolated_actor": "low",
+    "single_point": "medium",
+}
+"""Every rule and its severity, in the order the README explains them."""
+
+_RULE_FUNCTIONS = {
+    "uncovered": _uncovered,
+    "no_lead": _no_lead,
+    "multiple_leads": _multiple_leads,
+    "no_follow_up": _no_follow_up,
+    "informal_only": _informal_only,
+    "uncoordinated_overlap": _uncoordinated_overlap,
+    "broken_handover": _broken_handover,
+    "isolated_actor": _isolated_actor,
+    "single_point": _single_point,
+}
+
+
+def find_all(actor_map: ActorMap, language: str | None = None) -> pd.DataFrame:
+    """Run every rule; return the findings sorted by severity, rule and level."""
+    context = _Context(actor_map, language or actor_map.language)
+    rows = [row for function in _RULE_FUNCTIONS.values() for row in function(context)]
+    frame = pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    order = {name: rank for rank, name in enumerate(RULES)}
+    keys = pd.DataFrame({
+        "severity": frame["severity"].map(SEVERITIES.index),
+        "rule": frame["rule"].map(order),
+        "level": frame["level"].map(lambda level: LEVELS.index(level) if level in LEVELS else len(LEVELS)),
+    })
+    return frame.loc[keys.sort_values(["severity", "rule", "level"], kind="stable").index].reset_index(drop=True)

@@ -1,0 +1,177 @@
+"""The map as a NetworkX graph, and the actors' collaboration network.
+
+Convention
+----------
+:func:`build_graph` returns a ``networkx.MultiDiGraph``. Node keys are the
+actor and effort ids (unique across both tables). Every node has
+``kind="actor"`` or ``kind="effort"`` and every column of its row as
+attributes (``target_groups`` as comma-separated text). Edges carry
+``relation``:
+
+- ``"participation"``: actor -> effort, one edge per role (the edge key is
+  the role), with ``role``, ``basis`` and ``document``;
+- ``"relation"``: actor -> actor from ``relations.csv``, with ``kind``,
+  ``basis``, ``description`` and ``document``;
+- ``"parent"``: actor -> its parent actor (organisation, not collaboration).
+
+>>> from actormap.model import ActorMap
+>>> import pandas as pd
+>>> m = ActorMap({"actors": pd.DataFrame({"id": ["sn", "ifo"], "name": ["Socialnämnden", "IFO"],
+...                                       "type": ["committee", "social_services"], "parent": ["", "sn"]}),
+...               "efforts": pd.DataFrame({"id": ["mm"], "name": ["Mini-Maria"], "level": ["4"],
+...                                        "target_groups": ["youth"]}),
+...               "participation": pd.DataFrame({"actor": ["ifo", "ifo"], "effort": ["mm", "mm"],
+...                                              "role": ["lead", "performer"]})}, {})
+>>> G = build_graph(m)
+>>> G.nodes["mm"]["kind"], G.nodes["mm"]["level"], sorted(G["ifo"]["mm"]), G["ifo"]["sn"][0]["relation"]
+('effort', 'treatment', ['lead', 'performer'], 'parent')
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from actormap.model import ActorMap
+
+__all__ = ["active_participation", "build_graph", "collaboration_graph", "cut_off_counts"]
+
+
+def build_graph(actor_map: ActorMap) -> nx.MultiDiGraph:
+    """Build the full graph of a map: actors, efforts, participations, relations and parents."""
+    G = nx.MultiDiGraph(name=actor_map.name)
+    G.add_nodes_from(_nodes(actor_map, "actors", "actor"))
+    G.add_nodes_from(_nodes(actor_map, "efforts", "effort"))
+    participation = actor_map.participation
+    G.add_edges_from(
+        (row.actor, row.effort, row.role, {"relation": "participation", "role": row.role, "basis": row.basis,
+                                           "document": row.document})
+        for row in participation.itertuples(index=False)
+    )
+    relations = actor_map.relations.rename(columns={"from": "source", "to": "target"})
+    G.add_edges_from(
+        (row.source, row.target, {"relation": "relation", "kind": row.kind, "basis": row.basis,
+                                  "description": row.description, "document": row.document})
+        for row in relations.itertuples(index=False)
+    )
+    actors = actor_map.actors
+    with_parent = actors[actors["parent"] != ""]
+    G.add_edges_from((child, parent, {"relation": "parent"}) for child, parent in zip(with_parent["id"], with_parent["parent"]))
+    return G
+
+
+def _nodes(actor_map: ActorMap, table: str, kind: str):
+    clean = actor_map.clean(table)
+    raw = actor_map.tables.get(table)
+    attributes = clean.copy()
+    if "target_groups" in attributes:
+        attributes["target_groups"] = attributes["target_groups"].map(",".join)
+    if raw is not None:
+        extra = [column for column in raw.columns if column not in attributes.columns]
+        attributes = attributes.join(raw[extra].fillna("").astype(str))
+    attributes["kind"] = kind
+    for record in attributes.to_dict("records"):
+        yield record["id"], record
+
+
+def active_participation(actor_map: ActorMap) -> pd.DataFrame:
+    """Participation rows in efforts that have not ended, with the effort's level and target groups."""
+    efforts = actor_map.efforts
+    active = efforts.loc[efforts["status"] != "ended", ["id", "level", "target_groups"]]
+    return actor_map.participation.merge(active, left_on="effort", right_on="id", how="inner").drop(columns="id")
+
+
+def _hub_edges(actor_map: ActorMap) -> pd.DataFrame:
+    """Edges of the collaboration network with each effort as a hub node.
+
+    An effort with k participants becomes k edges to its hub, not k² edges
+    between the actors; efforts with one participant link nobody and are left out.
+    """
+    pairs = active_participation(actor_map)[["actor", "effort"]].drop_duplicates()
+    shared = pairs[pairs.groupby("effort")["actor"].transform("size") > 1]
+    hubs = pd.DataFrame({"source": shared["actor"], "target": "\0effort:" + shared["effort"]})
+    relations = actor_map.relations.rename(columns={"from": "source", "to": "target"})[["source", "target"]]
+    relations = relations[relations["source"] != relations["target"]]
+    return pd.concat([hubs, relations], ignore_index=True)
+
+
+def collaboration_graph(actor_map: ActorMap) -> nx.Graph:
+    """The actors linked by a shared, not ended effort or by a relation (parents are not collaboration).
+
+    Each edge lists the ids of the ``efforts`` the two actors share and whether a ``relation`` links them.
+    Building it costs k² for an effort of k participants; analysis uses :func:`cut_off_counts` instead.
+    """
+    G = nx.Graph()
+    G.add_nodes_from(actor_map.actors["id"])
+    pairs = active_participation(actor_map)[["actor", "effort"]].drop_duplicates()
+    for effort, group in pairs.groupby("effort")["actor"]:
+        members = list(group)
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                G.add_edge(first, second)
+                G[first][second].setdefault("efforts", []).append(effort)
+    for source, target in zip(actor_map.relations["from"], actor_map.relations["to"]):
+        if source != target:
+            G.add_edge(source, target, relation=True)
+    return G
+
+
+def cut_off_counts(actor_map: ActorMap) -> dict[str, int]:
+    """Actors whose removal splits the collaboration network, with how many actors each cuts off.
+
+    An actor is an articulation point of the collaboration network exactly
+    when it is one of the hub graph (every hub has two or more actors, so
+    every part it leaves behind holds an actor). "Cut off" counts the actors
+    outside the largest part that remains. One depth-first search: linear.
+    """
+    edges = _hub_edges(actor_map)
+    adjacency: dict[str, list[str]] = {}
+    for source, target in zip(edges["source"], edges["target"]):
+        adjacency.setdefault(source, []).append(target)
+        adjacency.setdefault(target, []).append(source)
+    counts: dict[str, int] = {}
+    visited: set[str] = set()
+    for root in adjacency:
+        if root not in visited:
+            counts.update(_articulation_sizes(root, adjacency, visited))
+    return counts
+
+
+def _articulation_sizes(root: str, adjacency: dict[str, list[str]], visited: set[str]) -> dict[str, int]:
+    """Tarjan's articulation points over one component, counting actors (not hubs) in each split-off part."""
+    is_actor = lambda node: not node.startswith("\0")  # noqa: E731
+    order, low, actors_below = {root: 0}, {root: 0}, {root: int(is_actor(root))}
+    parts: dict[str, list[int]] = {}
+    visited.add(root)
+    stack = [(root, iter(adjacency[root]))]
+    parent = {root: None}
+    while stack:
+        node, neighbours = stack[-1]
+        for neighbour in neighbours:
+            if neighbour not in order:
+                order[neighbour] = low[neighbour] = len(order)
+                actors_below[neighbour] = int(is_actor(neighbour))
+                parent[neighbour] = node
+                visited.add(neighbour)
+                stack.append((neighbour, iter(adjacency[neighbour])))
+                break
+            if neighbour != parent[node]:
+                low[node] = min(low[node], order[neighbour])
+        else:
+            stack.pop()
+            up = parent[node]
+            if up is not None:
+                low[up] = min(low[up], low[node])
+                actors_below[up] += actors_below[node]
+                if low[node] >= order[up]:
+                    parts.setdefault(up, []).append(actors_below[node])
+    total = actors_below[root]
+    counts = {}
+    for node, split in parts.items():
+        if not is_actor(node):
+            continue
+        pieces = split if node == root else split + [total - 1 - sum(split)]
+        pieces = [piece for piece in pieces if piece > 0]
+        if len(pieces) >= 2:
+            counts[node] = sum(pieces) - max(pieces)
+    return counts

@@ -1,0 +1,73 @@
+"""Shared fixtures: small maps written as real files and loaded through the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import actormap
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+EXAMPLES = sorted(path for path in DATA.glob("*") if path.is_dir() and not path.name.startswith("."))
+
+
+def write_map(folder: Path, **files: str) -> Path:
+    """Write a map's files (``actors="id,name,type\\n..."``, ``meta='name = "x"'``) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        filename = "map.toml" if name == "meta" else f"{name}.csv"
+        (folder / filename).write_text(text, encoding="utf-8")
+    return folder
+
+
+KOMMUN = dict(
+    meta='name = "Testkommun"\nlanguage = "en"\ntarget_groups = ["youth", "adults"]\n',
+    actors="""id,name,type,parent
+sn,Socialnämnden,committee,
+ifo,IFO,social_services,sn
+skola,Skolan,school,
+polis,Polisen,police,
+vc,Vårdcentralen,health_care,
+ngo,Föreningen,ngo,
+fn,Fritidsnämnden,committee,
+fritid,Fritidsgården,administration,fn
+orphan,Gamla projektgruppen,other,
+""",
+    efforts="""id,name,level,target_groups,status
+prom1,Föräldrakurs,promotion,"youth,adults",
+prev1,Drogfri skola,prevention,youth,
+prev2,Fritidskvällar,prevention,youth,
+early1,Mottagningsgrupp,early_intervention,"youth,adults",
+early2,Skolsköterskans samtal,early_intervention,youth,
+treat1,Beroendemottagning,treatment,adults,
+treat2,Mini-Maria,treatment,youth,
+old,Avslutat projekt,treatment,adults,ended
+""",
+    participation="""actor,effort,role,basis
+ngo,prom1,lead,informal
+skola,prev1,lead,agreement
+polis,prev1,partner,agreement
+sn,prev1,follow_up,mandate
+fritid,prev2,lead,informal
+ngo,prev2,performer,informal
+ifo,early1,lead,mandate
+ifo,early1,follow_up,mandate
+polis,early1,partner,agreement
+polis,early2,performer,agreement
+skola,early2,follow_up,agreement
+vc,treat1,lead,agreement
+vc,treat1,follow_up,agreement
+vc,treat2,lead,agreement
+ifo,treat2,lead,agreement
+vc,treat2,follow_up,agreement
+orphan,old,lead,mandate
+""",
+)
+"""A hand-built map in which every rule fires once or more, at known places (see test_findings)."""
+
+
+@pytest.fixture
+def kommun(tmp_path) -> actormap.ActorMap:
+    return actormap.load_map(write_map(tmp_path / "kommun", **KOMMUN))

@@ -1,0 +1,94 @@
+"""The actormap command: exit codes, located problems, findings in every format."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from actormap.cli import main
+from conftest import KOMMUN, ROOT, write_map
+
+
+@pytest.fixture
+def kommun_folder(tmp_path):
+    return write_map(tmp_path / "kommun", **KOMMUN)
+
+
+def test_validate_valid_map_exits_0(kommun_folder, capsys):
+    assert main(["validate", str(kommun_folder)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_validate_lists_every_problem_and_exits_1(capsys):
+    assert main(["validate", str(ROOT / "tests/corpus/invalid")]) == 1
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 24
+    assert 'efforts.csv:2:level: unknown level "Behandlng"; did you mean "Behandling" (treatment)?' in out.splitlines()
+    assert err.strip().endswith("18 error(s), 6 warning(s)")
+
+
+def test_validate_json(capsys):
+    main(["validate", str(ROOT / "tests/corpus/invalid"), "--format", "json"])
+    problems = json.loads(capsys.readouterr().out)
+    assert problems[0] == {"file": "actors.csv", "row": 3, "column": "type", "code": "unknown-type",
+                           "severity": "error", "message": problems[0]["message"]}
+    assert problems[9]["column"] is None and problems[9]["code"] == "duplicate-row"
+
+
+def test_random_bytes_give_one_line_never_a_traceback(tmp_path):
+    noise = bytes(random_byte for random_byte in range(256)) * 20
+    (tmp_path / "noise.xlsx").write_bytes(noise)
+    (tmp_path / "noise.bin").write_bytes(noise)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "actors.csv").write_bytes(noise)
+    for path, code in ((tmp_path / "noise.xlsx", 1), (tmp_path / "noise.bin", 2), (folder, 1)):
+        done = subprocess.run([sys.executable, "-m", "actormap", "validate", str(path)], capture_output=True, text=True)
+        assert done.returncode == code
+        assert "Traceback" not in done.stderr + done.stdout
+    assert done.stdout.splitlines()[0].startswith("actors.csv: cannot read the text")
+
+
+def test_not_a_map_exits_2(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nowhere")]) == 2
+    assert capsys.readouterr().err.strip() == f"actormap: {tmp_path / 'nowhere'} is not a map: no such folder"
+
+
+def test_gaps_json_has_the_finding_fields(kommun_folder, capsys):
+    assert main(["gaps", str(kommun_folder), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)
+    assert len(findings) == 12
+    assert findings[0] == {"rule": "uncovered", "severity": "high", "level": "prevention", "to_level": "",
+                           "target_group": "adults", "efforts": [], "actors": [],
+                           "message": "No effort at the level Prevention reaches adults."}
+
+
+def test_gaps_filters(kommun_folder, capsys):
+    main(["gaps", str(kommun_folder), "--format", "csv", "--level", "prevention", "--rule", "no_follow_up"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "rule,severity,level,to_level,target_group,efforts,actors,message"
+    assert [line.split(",")[5] for line in lines[1:]] == ["prev2"]
+    main(["gaps", str(kommun_folder), "--format", "csv", "--target-group", "adults", "--rule", "uncovered"])
+    assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+def test_gaps_what_if_reports_only_new_findings(kommun_folder, capsys):
+    main(["gaps", str(kommun_folder), "--format", "json", "--without", "ifo"])
+    findings = json.loads(capsys.readouterr().out)
+    assert [(f["rule"], f["efforts"]) for f in findings] == [
+        ("no_lead", ["early1"]), ("broken_handover", ["early1", "early2", "treat2"]), ("no_follow_up", ["early1"])]
+
+
+def test_gaps_on_an_invalid_map_prints_problems_and_exits_1(capsys):
+    assert main(["gaps", str(ROOT / "tests/corpus/invalid")]) == 1
+    assert len(capsys.readouterr().out.splitlines()) == 18
+
+
+def test_gaps_table_and_markdown(kommun_folder, capsys):
+    main(["gaps", str(kommun_folder), "--language", "sv"])
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["SEVERITY", "RULE", "LEVEL", "TARGET", "GROUP", "MESSAGE"]
+    assert table[-1] == "12 finding(s)"
+    main(["gaps", str(kommun_folder), "--format", "md", "--rule", "isolated_actor"])
+    assert capsys.readouterr().out.splitlines()[2].startswith("| low | isolated_actor |")

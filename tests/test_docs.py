@@ -1,0 +1,60 @@
+"""The README states the format as the code defines it, and the library stays free of the UI."""
+
+import re
+
+from actormap.csvfile import parse_csv
+from actormap.findings import RULES
+from actormap.problems import MESSAGES
+from actormap.schema import LEVEL_NAMES, TABLES
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def readme_table(title: str) -> list[list[str]]:
+    lines = README.split(f"#### `{title}`", 1)[1].strip().splitlines()
+    rows = lines[: next((i for i, line in enumerate(lines) if not line.startswith("|")), len(lines))]
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows[2:]]
+
+
+def test_every_table_and_column_is_documented_as_the_schema_says():
+    for name, columns in TABLES.items():
+        rows = readme_table(f"{name}.csv")
+        assert [row[0].strip("`") for row in rows] == [column.name for column in columns], name
+        for row, column in zip(rows, columns):
+            assert row[1] == ("yes" if column.required else "no")
+            assert row[3] == column.help
+            if isinstance(column.allowed, tuple):
+                assert row[2] == ", ".join(f"`{value}`" for value in column.allowed)
+
+
+def test_readme_examples_have_the_schema_columns_and_real_rows():
+    examples = re.findall(r"```csv\n(.*?)```", README, re.S)
+    assert len(examples) == 4
+    for text, (table, columns) in zip(examples, TABLES.items()):
+        parsed = parse_csv(text.encode(), f"{table}.csv")
+        assert parsed.header == [column.name for column in columns]
+        assert len(parsed.rows) == 1 and not parsed.problems
+
+
+def test_every_problem_code_and_rule_is_documented():
+    for code in MESSAGES:
+        if code != "not-a-map":
+            assert f"`{code}`" in README, code
+    for rule, severity in RULES.items():
+        assert f"| `{rule}` | {severity} |" in README, rule
+
+
+def test_levels_table_matches_the_glossary_names():
+    for number, (level, names) in enumerate(LEVEL_NAMES.items(), start=1):
+        row = f"| `{level}` | {number} | {names['en']} | {names['sv']} | {names['da']} | {names['nb']} |"
+        assert row in README
+
+
+def test_library_imports_no_streamlit_or_pyvis_outside_its_ui():
+    for path in (ROOT / "actormap").rglob("*.py"):
+        relative = path.relative_to(ROOT / "actormap").as_posix()
+        if relative.startswith(("ui/", "render/")):
+            continue
+        source = path.read_text("utf-8")
+        assert not re.search(r"^\s*(import|from)\s+(streamlit|pyvis)\b", source, re.M), relative
