@@ -14,7 +14,15 @@ from actormap.graph import active_participation
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
 
-__all__ = ["actor_profiles", "coverage", "filter_findings", "level_summary", "new_findings", "without_actors"]
+__all__ = [
+    "actor_profiles",
+    "coverage",
+    "filter_findings",
+    "level_summary",
+    "new_findings",
+    "responsibility_matrix",
+    "without_actors",
+]
 
 
 def coverage(actor_map: ActorMap) -> pd.DataFrame:
@@ -63,6 +71,22 @@ def actor_profiles(actor_map: ActorMap) -> pd.DataFrame:
     profiles["roles"] = profiles["roles"].map(lambda v: v if isinstance(v, tuple) else ())
     profiles[["efforts", "partners"]] = profiles[["efforts", "partners"]].fillna(0).astype(int)
     return profiles.rename_axis("actor").reset_index()
+
+
+def responsibility_matrix(actor_map: ActorMap) -> pd.DataFrame:
+    """Actors x not ended efforts with the roles each actor holds: who does what, read row by row.
+
+    Rows are the actors that take part (in the actors table's order),
+    columns the efforts ordered by level and name; a cell holds the role
+    codes, comma-separated, or ``""``.
+    """
+    participation = active_participation(actor_map)
+    cells = participation.groupby(["actor", "effort"], sort=False)["role"].agg(lambda roles: ",".join(dict.fromkeys(roles)))
+    efforts = actor_map.efforts[actor_map.efforts["id"].isin(participation["effort"])]
+    order = efforts.assign(_level=efforts["level"].map(LEVELS.index)).sort_values(["_level", "name"], kind="stable")
+    actors = actor_map.actors.loc[actor_map.actors["id"].isin(participation["actor"]), "id"]
+    matrix = cells.unstack("effort", fill_value="") if len(cells) else pd.DataFrame()
+    return matrix.reindex(index=list(actors), columns=list(order["id"]), fill_value="")
 
 
 def level_summary(actor_map: ActorMap, findings: pd.DataFrame | None = None) -> pd.DataFrame:

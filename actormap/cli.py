@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
+from pathlib import Path
 
 from actormap.analysis import filter_findings, new_findings
 from actormap.findings import RULES, find_all
@@ -54,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
                       help="what if this actor left: report only the findings its leaving creates (repeatable)")
     gaps.add_argument("--language", choices=LANGUAGES, help="language of the messages (default: the map's)")
     gaps.set_defaults(run=run_gaps)
+
+    serve = commands.add_parser("serve", help="start the app in the browser, with these maps in its map picker")
+    serve.add_argument("maps", nargs="*", metavar="MAP", help="map folders or .xlsx workbooks (default: the examples)")
+    serve.add_argument("--port", type=int, default=8501)
+    serve.add_argument("--address", default="localhost", help="listen address (default: this machine only)")
+    serve.set_defaults(run=run_serve)
     return parser
 
 
@@ -85,6 +93,23 @@ def run_gaps(args) -> int:
     findings = filter_findings(findings, level=args.level, target_group=args.target_group, rule=args.rule)
     print(findings_table(findings, args.format))
     return 0
+
+
+UPLOAD_LIMIT_MB = 20
+"""The largest upload, in MB (the app reads Streamlit's setting and names it in the upload's help)."""
+
+
+def run_serve(args) -> int:
+    """Run ``streamlit run`` on the app with the given maps; usage statistics stay off."""
+    missing = [path for path in args.maps if not Path(path).exists()]
+    if missing:
+        print(f"actormap: no such map: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    script = Path(__file__).parent / "ui" / "entry.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
+               "--server.address", args.address, "--browser.gatherUsageStats", "false",
+               "--server.maxUploadSize", str(UPLOAD_LIMIT_MB), "--", *(str(Path(path).resolve()) for path in args.maps)]
+    return subprocess.call(command)
 
 
 def print_problems(problems, output_format: str) -> None:

@@ -10,6 +10,7 @@ import actormap
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+CORPUS = ROOT / "tests" / "corpus"
 EXAMPLES = sorted(path for path in DATA.glob("*") if path.is_dir() and not path.name.startswith("."))
 
 

@@ -1,0 +1,102 @@
+"""Node positions computed in Python, so the browser draws without a physics simulation.
+
+``levels_layout`` reads left to right as the four levels of intervention:
+efforts stand in four columns, grouped by target group; each actor stands
+where its efforts are, so an actor spanning levels sits between their
+columns and a broken handover shows as an empty stretch between two
+columns. ``force_layout`` is a seeded spring layout. Both are stable: the
+same map gives the same positions.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from actormap.graph import active_participation
+from actormap.model import ActorMap
+from actormap.schema import LEVELS
+
+__all__ = ["BAND", "force_layout", "level_header_positions", "levels_layout"]
+
+BAND = 480.0
+"""Distance between two level columns."""
+ROW = 84.0
+GROUP_GAP = 56.0
+ACTOR_GAP = 80.0
+
+
+def levels_layout(actor_map: ActorMap) -> dict[str, tuple[float, float]]:
+    """Positions of every actor and not ended effort in the levels layout."""
+    positions = _effort_positions(actor_map)
+    positions.update(_actor_positions(actor_map, positions))
+    return positions
+
+
+def _effort_positions(actor_map: ActorMap) -> dict[str, tuple[float, float]]:
+    efforts = actor_map.efforts[actor_map.efforts["status"] != "ended"]
+    group_rank = {group: rank for rank, group in enumerate(actor_map.target_groups)}
+    positions = {}
+    for column, level in enumerate(LEVELS):
+        in_level = efforts[efforts["level"] == level]
+        first_group = in_level["target_groups"].map(lambda groups: group_rank.get(groups[0], len(group_rank)) if groups else len(group_rank))
+        ordered = in_level.assign(_group=first_group).sort_values(["_group", "name"], kind="stable")
+        y, previous = 0.0, None
+        column_positions = []
+        for effort, group in zip(ordered["id"], ordered["_group"]):
+            if previous is not None:
+                y += ROW + (GROUP_GAP if group != previous else 0.0)
+            column_positions.append((effort, y))
+            previous = group
+        middle = y / 2
+        positions.update({effort: (column * BAND, y - middle) for effort, y in column_positions})
+    return positions
+
+
+def _actor_positions(actor_map: ActorMap, efforts: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Each actor at the mean of its efforts, moved off the effort columns, then spread out in its lane."""
+    pairs = active_participation(actor_map)[["actor", "effort"]].drop_duplicates()
+    pairs = pairs[pairs["effort"].isin(efforts.keys())]
+    coordinates = pd.DataFrame.from_dict(efforts, orient="index", columns=["x", "y"])
+    joined = pairs.join(coordinates, on="effort")
+    desired = joined.groupby("actor")[["x", "y"]].mean()
+    actors = actor_map.actors["id"]
+    idle = actors[~actors.isin(desired.index)]
+    desired = pd.concat([desired, pd.DataFrame({"x": -BAND * 0.8, "y": 0.0}, index=idle)])
+    column_offset = (desired["x"] / BAND).round() * BAND - desired["x"]
+    on_column = column_offset.abs() < BAND * 0.15
+    desired.loc[on_column, "x"] = (desired["x"] / BAND).round()[on_column] * BAND - BAND * 0.25
+    positions = {}
+    for lane_x, lane in desired.groupby(desired["x"].round(-1)):
+        positions.update(_spread(lane.sort_values("y", kind="stable"), float(lane_x)))
+    return positions
+
+
+def _spread(lane: pd.DataFrame, x: float) -> dict[str, tuple[float, float]]:
+    """Keep actors of one lane at least ``ACTOR_GAP`` apart, centred where they wanted to be."""
+    placed = []
+    for y in lane["y"]:
+        placed.append(max(y, placed[-1] + ACTOR_GAP) if placed else y)
+    shift = lane["y"].mean() - sum(placed) / len(placed)
+    return {actor: (x, y + shift) for actor, y in zip(lane.index, placed)}
+
+
+def force_layout(actor_map: ActorMap, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """A seeded spring layout of actors and not ended efforts (fewer iterations on large maps)."""
+    G = nx.Graph()
+    G.add_nodes_from(actor_map.actors["id"])
+    efforts = actor_map.efforts
+    G.add_nodes_from(efforts.loc[efforts["status"] != "ended", "id"])
+    pairs = active_participation(actor_map)
+    G.add_edges_from(zip(pairs["actor"], pairs["effort"]))
+    G.add_edges_from(zip(actor_map.relations["from"], actor_map.relations["to"]))
+    size = max(len(G), 1)
+    raw = nx.spring_layout(G, seed=seed, iterations=50 if size <= 1000 else 15, scale=None)
+    scale = 90.0 * size ** 0.5
+    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in raw.items()}
+
+
+def level_header_positions(positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Where each level's heading stands in the levels layout: above its column."""
+    top = min((y for _, y in positions.values()), default=0.0) - 110.0
+    return {level: (column * BAND, top) for column, level in enumerate(LEVELS)}

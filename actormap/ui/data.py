@@ -1,0 +1,105 @@
+"""Where maps come from and the cached work on them, keyed on the files' content.
+
+Loading and analysis run once per content and language; a filter change
+only reruns the drawing. Cached functions take the map's files (or its
+version) as their key and never change what they return.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+import streamlit as st
+
+from actormap.analysis import actor_profiles, coverage, new_findings, responsibility_matrix
+from actormap.findings import find_all
+from actormap.load import map_files, read_map
+from actormap.model import ActorMap
+from actormap.render.layout import force_layout, levels_layout
+
+__all__ = [
+    "MapSource",
+    "cached_coverage",
+    "cached_findings",
+    "cached_layout",
+    "cached_map",
+    "cached_matrix",
+    "cached_new_findings",
+    "cached_profiles",
+    "files_of",
+    "map_sources",
+]
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "data"
+
+
+class MapSource:
+    """A map the picker offers: a bundled example or a path from the command line."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.key = str(path)
+        self.label = _label(path)
+
+
+def _label(path: Path) -> str:
+    try:
+        meta = tomllib.loads((path / "map.toml").read_text("utf-8-sig"))
+        return str(meta.get("name") or path.name)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return path.name
+
+
+def command_line_paths() -> list[Path]:
+    """Map paths given after ``--`` to ``streamlit run app.py`` or to ``actormap serve``."""
+    return [Path(argument).resolve() for argument in sys.argv[1:] if not argument.startswith("-")]
+
+
+def map_sources() -> list[MapSource]:
+    """Command-line maps first, then the bundled examples."""
+    examples = sorted(path for path in EXAMPLES.glob("*") if path.is_dir()) if EXAMPLES.is_dir() else []
+    paths = list(dict.fromkeys(command_line_paths() + [path.resolve() for path in examples]))
+    return [MapSource(path) for path in paths]
+
+
+def files_of(path: Path) -> tuple[tuple[str, bytes], ...]:
+    """The map's files as a hashable cache key (a NotAMapError becomes problems downstream)."""
+    return tuple(sorted(map_files(path).items()))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def cached_map(files: tuple[tuple[str, bytes], ...], name: str):
+    """Read and validate a map from its files' bytes."""
+    return read_map(dict(files), name)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_findings(version: str, language: str, _actor_map: ActorMap):
+    return find_all(_actor_map, language)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def cached_coverage(version: str, _actor_map: ActorMap):
+    return coverage(_actor_map)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def cached_profiles(version: str, _actor_map: ActorMap):
+    return actor_profiles(_actor_map)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def cached_matrix(version: str, _actor_map: ActorMap):
+    return responsibility_matrix(_actor_map)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def cached_layout(version: str, kind: str, _actor_map: ActorMap):
+    return force_layout(_actor_map) if kind == "force" else levels_layout(_actor_map)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_new_findings(version: str, removed: tuple[str, ...], language: str, _actor_map: ActorMap):
+    return new_findings(_actor_map, removed, language)

@@ -1,0 +1,58 @@
+"""Network: the map drawn with positions computed in Python, with filters, focus, search and highlights."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from actormap.i18n import code_label, level_name, t
+from actormap.model import ActorMap
+from actormap.render.html import network_html
+from actormap.render.network import NetworkFilters, network_view
+from actormap.schema import ACTOR_TYPES, BASES, LEVELS, ROLES
+from actormap.ui.data import cached_findings, cached_layout
+
+__all__ = ["render"]
+
+LAYOUTS = ("levels", "force")
+HEIGHT = 680
+
+
+def render(actor_map: ActorMap, language: str) -> None:
+    st.title(t("ui.page_network", language))
+    filters, layout = _controls(actor_map, language)
+    positions = cached_layout(actor_map.version, layout, actor_map)
+    view = network_view(actor_map, positions, filters, language, level_headings=layout == "levels")
+    actors = sum(1 for node in view.nodes if node["shape"] == "dot")
+    efforts = sum(1 for node in view.nodes if node["shape"] == "square")
+    st.caption(t("ui.network_shown", language, actors=actors, efforts=efforts))
+    st.iframe(network_html(view, language, height=HEIGHT), height=HEIGHT + 110)
+
+
+def _controls(actor_map: ActorMap, language: str) -> tuple[NetworkFilters, str]:
+    names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+    top = st.columns([2, 3, 3, 2])
+    layout = top[0].radio(t("ui.layout", language), LAYOUTS, key="net_layout",
+                          format_func=lambda kind: t(f"ui.layout_{kind}", language))
+    focus = top[1].selectbox(t("ui.focus", language), ["", *names], key="net_focus",
+                             format_func=lambda a: names.get(a, t("ui.focus_none", language)))
+    depth = top[2].slider(t("ui.depth", language), 1, 6, 2, key="net_depth", disabled=not focus)
+    search = top[3].text_input(t("ui.search", language), key="net_search")
+    findings = cached_findings(actor_map.version, language, actor_map)
+    highlight = st.selectbox(t("ui.highlight", language), [-1, *range(len(findings))], key="net_highlight",
+                             format_func=lambda i: t("ui.highlight_none", language) if i < 0 else findings["message"].iloc[i])
+    marked = () if highlight < 0 else findings["efforts"].iloc[highlight] + findings["actors"].iloc[highlight]
+    with st.expander(t("ui.filters", language), expanded=False):
+        row = st.columns(5)
+        levels = row[0].multiselect(t("ui.levels", language), list(LEVELS), key="net_levels",
+                                    format_func=lambda level: level_name(level, language))
+        groups = row[1].multiselect(t("ui.target_groups", language), list(actor_map.target_groups), key="net_groups",
+                                    format_func=lambda g: code_label("target_group", g, language))
+        types = row[2].multiselect(t("ui.actor_types", language), list(ACTOR_TYPES), key="net_types",
+                                   format_func=lambda kind: code_label("type", kind, language))
+        roles = row[3].multiselect(t("ui.roles", language), list(ROLES), key="net_roles",
+                                   format_func=lambda role: code_label("role", role, language))
+        bases = row[4].multiselect(t("ui.bases", language), list(BASES), key="net_bases",
+                                   format_func=lambda basis: code_label("basis", basis, language))
+    filters = NetworkFilters(tuple(levels), tuple(groups), tuple(types), tuple(roles), tuple(bases), focus, depth,
+                             tuple(marked), search)
+    return filters, layout

@@ -1,0 +1,96 @@
+"""Overview: headline figures, the coverage heatmap and the filterable list of findings."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from actormap.analysis import filter_findings
+from actormap.findings import RULES, SEVERITIES
+from actormap.i18n import code_label, level_name, t
+from actormap.model import ActorMap
+from actormap.schema import LEVELS
+from actormap.ui.data import cached_coverage, cached_findings
+from actormap.ui.tables import findings_table, rule_title
+
+__all__ = ["render"]
+
+MEASURES = ("efforts", "actors", "lead_actors")
+EMPTY_CELL = "background-color: #F5B7B1; color: #7B241C; font-weight: bold"
+
+
+def render(actor_map: ActorMap, language: str) -> None:
+    findings = cached_findings(actor_map.version, language, actor_map)
+    _heading(actor_map, language)
+    _figures(actor_map, findings, language)
+    _coverage(actor_map, language)
+    _findings(actor_map, findings, language)
+
+
+def _heading(actor_map: ActorMap, language: str) -> None:
+    st.title(actor_map.name)
+    facts = [str(actor_map.meta[key]) for key in ("municipality", "year") if actor_map.meta.get(key)]
+    if facts:
+        st.caption(" · ".join(facts))
+    if actor_map.meta.get("description"):
+        with st.expander(t("ui.about_map", language)):
+            st.write(actor_map.meta["description"])
+
+
+def _figures(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> None:
+    active = actor_map.efforts[actor_map.efforts["status"] != "ended"]
+    columns = st.columns(5)
+    columns[0].metric(t("ui.actors", language), len(actor_map.actors))
+    columns[1].metric(t("ui.efforts", language), len(active))
+    for column, severity in zip(columns[2:], SEVERITIES):
+        column.metric(t(f"ui.findings_{severity}", language), int((findings["severity"] == severity).sum()))
+
+
+def _coverage(actor_map: ActorMap, language: str) -> None:
+    st.subheader(t("ui.coverage", language))
+    st.caption(t("ui.coverage_help", language))
+    measure = st.radio(t("ui.measure", language), MEASURES, key="coverage_measure", horizontal=True,
+                       format_func=lambda m: t(f"ui.measure_{m}", language))
+    grid = cached_coverage(actor_map.version, actor_map).pivot(index="level", columns="target_group", values=measure)
+    grid = grid.reindex(index=list(LEVELS), columns=list(actor_map.target_groups))
+    grid.index = [level_name(level, language) for level in grid.index]
+    grid.columns = [code_label("target_group", group, language) for group in grid.columns]
+    highest = max(int(grid.max().max()), 1)
+    st.dataframe(grid.style.map(lambda value: _heat(value, highest)), width="stretch", key="coverage")
+
+
+def _heat(value: int, highest: int) -> str:
+    """A green that deepens with the count; an empty cell in red, so it stands out."""
+    if value == 0:
+        return EMPTY_CELL
+    share = value / highest
+    light, dark = (232, 245, 233), (27, 94, 32)
+    red, green, blue = (round(a + (b - a) * share) for a, b in zip(light, dark))
+    text = "#FFFFFF" if share > 0.55 else "#1B1B1B"
+    return f"background-color: rgb({red},{green},{blue}); color: {text}"
+
+
+def _findings(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> None:
+    st.subheader(t("ui.findings_title", language))
+    if findings.empty:
+        st.success(t("ui.no_findings", language))
+        return
+    columns = st.columns(5)
+    rules = columns[0].multiselect(t("ui.filter_rule", language), list(RULES), key="filter_rule",
+                                   format_func=lambda r: rule_title(r, language))
+    severities = columns[1].multiselect(t("ui.filter_severity", language), list(SEVERITIES), key="filter_severity",
+                                        format_func=lambda s: t(f"severity.{s}", language))
+    levels = columns[2].multiselect(t("ui.filter_level", language), list(LEVELS), key="filter_level",
+                                    format_func=lambda level: level_name(level, language))
+    groups = columns[3].multiselect(t("ui.filter_target_group", language), list(actor_map.target_groups),
+                                    key="filter_target_group", format_func=lambda g: code_label("target_group", g, language))
+    names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+    actors = columns[4].multiselect(t("ui.filter_actor", language), list(names), key="filter_actor",
+                                    format_func=names.__getitem__)
+    shown = filter_findings(findings, level=levels, target_group=groups, rule=rules, severity=severities, actor=actors)
+    st.caption(t("ui.findings_count", language, shown=len(shown), total=len(findings)))
+    if shown.empty:
+        st.info(t("ui.no_findings_filtered", language))
+        return
+    st.dataframe(findings_table(shown, language), hide_index=True, width="stretch", key="findings",
+                 column_config={t("ui.col_message", language): st.column_config.TextColumn(width="large")})

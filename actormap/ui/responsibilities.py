@@ -1,0 +1,90 @@
+"""Responsibilities: who does what (actors x efforts with roles), and one actor's profile."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from actormap.analysis import filter_findings
+from actormap.i18n import code_label, level_name, t
+from actormap.model import ActorMap
+from actormap.schema import LEVELS
+from actormap.ui.data import cached_findings, cached_matrix, cached_profiles
+from actormap.ui.tables import findings_table
+
+__all__ = ["render"]
+
+MAX_ROWS, MAX_COLUMNS = 150, 80
+"""A matrix larger than this is cut, with a note, so the page stays readable and fast."""
+
+
+def render(actor_map: ActorMap, language: str) -> None:
+    st.title(t("ui.page_responsibilities", language))
+    _matrix(actor_map, language)
+    _profile(actor_map, language)
+
+
+def _matrix(actor_map: ActorMap, language: str) -> None:
+    st.subheader(t("ui.matrix", language))
+    st.caption(t("ui.matrix_help", language))
+    levels = st.multiselect(t("ui.levels", language), list(LEVELS), key="matrix_levels",
+                            format_func=lambda level: level_name(level, language))
+    matrix = cached_matrix(actor_map.version, actor_map)
+    efforts = actor_map.efforts.set_index("id")
+    columns = [e for e in matrix.columns if not levels or efforts.at[e, "level"] in levels]
+    matrix = matrix[columns]
+    matrix = matrix[(matrix != "").any(axis=1)]
+    if matrix.shape[0] > MAX_ROWS or matrix.shape[1] > MAX_COLUMNS:
+        st.warning(t("ui.matrix_too_large", language, actors=matrix.shape[0], efforts=matrix.shape[1],
+                     rows=MAX_ROWS, columns=MAX_COLUMNS))
+        matrix = matrix.iloc[:MAX_ROWS, :MAX_COLUMNS]
+    if matrix.empty:
+        st.info(t("ui.network_empty", language))
+        return
+    names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+    shown = matrix.apply(lambda column: column.map(lambda roles: _roles_text(roles, language)))
+    shown.index = [names[actor] for actor in matrix.index]
+    shown.columns = [f"{level_name(efforts.at[e, 'level'], language)} · {efforts.at[e, 'name']}" for e in matrix.columns]
+    st.dataframe(shown, width="stretch", key="matrix")
+
+
+def _roles_text(roles: str, language: str) -> str:
+    return ", ".join(code_label("role", role, language) for role in roles.split(",") if role)
+
+
+def _profile(actor_map: ActorMap, language: str) -> None:
+    st.subheader(t("ui.profile", language))
+    profiles = cached_profiles(actor_map.version, actor_map).set_index("actor")
+    names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+    actor = st.selectbox(t("ui.profile_actor", language), list(names), key="profile_actor",
+                         format_func=names.__getitem__)
+    profile = profiles.loc[actor]
+    none = t("ui.none", language)
+    facts = {
+        t("ui.actor_type", language): code_label("type", profile["type"], language),
+        t("ui.levels", language): ", ".join(level_name(level, language) for level in profile["levels"]) or none,
+        t("ui.roles", language): ", ".join(code_label("role", role, language) for role in profile["roles"]) or none,
+        t("ui.profile_partners", language): str(profile["partners"]),
+    }
+    st.table(pd.DataFrame({"": list(facts), " ": list(facts.values())}).set_index(""))
+    st.markdown(f"**{t('ui.efforts', language)}**")
+    st.dataframe(_actor_efforts(actor_map, actor, language), hide_index=True, width="stretch", key="profile_efforts")
+    st.markdown(f"**{t('ui.profile_findings', language)}**")
+    findings = filter_findings(cached_findings(actor_map.version, language, actor_map), actor=actor)
+    if findings.empty:
+        st.caption(t("ui.no_findings", language))
+    else:
+        st.dataframe(findings_table(findings, language), hide_index=True, width="stretch", key="profile_findings")
+
+
+def _actor_efforts(actor_map: ActorMap, actor: str, language: str) -> pd.DataFrame:
+    rows = actor_map.participation[actor_map.participation["actor"] == actor]
+    efforts = actor_map.efforts.set_index("id")
+    rows = rows[rows["effort"].isin(efforts.index)]
+    return pd.DataFrame({
+        t("ui.col_effort", language): [efforts.at[e, "name"] for e in rows["effort"]],
+        t("ui.col_level", language): [level_name(efforts.at[e, "level"], language) for e in rows["effort"]],
+        t("ui.status", language): [code_label("status", efforts.at[e, "status"], language) for e in rows["effort"]],
+        t("ui.col_role", language): [code_label("role", r, language) for r in rows["role"]],
+        t("ui.col_basis", language): [code_label("basis", b, language) for b in rows["basis"]],
+    })

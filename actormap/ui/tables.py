@@ -1,0 +1,46 @@
+"""Library tables made readable: codes become words in the chosen language, columns get headings."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from actormap.i18n import code_label, level_name, t
+
+__all__ = ["findings_table", "problems_table", "rule_title", "target_groups_text"]
+
+
+def problems_table(problems: pd.DataFrame, language: str) -> pd.DataFrame:
+    """Validation problems with translated headings, errors first."""
+    return pd.DataFrame({
+        t("ui.col_severity", language): problems["severity"].map(lambda s: t(f"ui.problem_{s}", language)),
+        t("ui.col_file", language): problems["file"],
+        t("ui.col_row", language): problems["row"],
+        t("ui.col_column", language): problems["column"],
+        t("ui.col_message", language): problems["message"],
+    })
+
+
+def rule_title(rule: str, language: str) -> str:
+    return t(f"rule.{rule}.title", language)
+
+
+def target_groups_text(groups: str, language: str) -> str:
+    """A comma-separated list of target group ids as words."""
+    return ", ".join(code_label("target_group", group, language) for group in groups.split(",") if group)
+
+
+def findings_table(findings: pd.DataFrame, language: str) -> pd.DataFrame:
+    """Findings as the strategist reads them: severity, rule, where, and the sentence."""
+    def place(row) -> str:
+        if not row.level:
+            return ""
+        name = level_name(row.level, language)
+        return f"{name} → {level_name(row.to_level, language)}" if row.to_level else name
+
+    return pd.DataFrame({
+        t("ui.col_severity", language): findings["severity"].map(lambda s: t(f"severity.{s}", language)),
+        t("ui.col_rule", language): findings["rule"].map(lambda r: rule_title(r, language)),
+        t("ui.col_level", language): [place(row) for row in findings.itertuples()],
+        t("ui.col_target_group", language): findings["target_group"].map(lambda g: target_groups_text(g, language)),
+        t("ui.col_message", language): findings["message"],
+    })

@@ -1,0 +1,29 @@
+"""What if: pick actors who leave and see the findings their leaving creates."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from actormap.i18n import t
+from actormap.model import ActorMap
+from actormap.ui.data import cached_new_findings
+from actormap.ui.tables import findings_table
+
+__all__ = ["render"]
+
+
+def render(actor_map: ActorMap, language: str) -> None:
+    st.title(t("ui.whatif", language))
+    st.caption(t("ui.whatif_help", language))
+    names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+    removed = st.multiselect(t("ui.whatif_remove", language), list(names), key="whatif_remove",
+                             format_func=names.__getitem__)
+    if not removed:
+        st.info(t("ui.whatif_pick", language))
+        return
+    created = cached_new_findings(actor_map.version, tuple(sorted(removed)), language, actor_map)
+    if created.empty:
+        st.success(t("ui.whatif_none", language))
+        return
+    st.warning(t("ui.whatif_count", language, count=len(created)))
+    st.dataframe(findings_table(created, language), hide_index=True, width="stretch", key="whatif_findings")

@@ -1,0 +1,110 @@
+"""The Streamlit app, page by page, driven through AppTest on the example maps."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from actormap.i18n import t
+from conftest import CORPUS, EXAMPLES, ROOT
+
+PAGES = ("overview", "network", "responsibilities", "whatif")
+
+
+def app(map_path=None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if map_path is not None:
+        at.session_state["map"] = str(map_path.resolve())
+    return at.run()
+
+
+# Streamlit's AppTest finds dataframes by position, not key: each page's order is fixed.
+
+
+def texts(elements) -> list[str]:
+    return [element.value for element in elements]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("folder", EXAMPLES, ids=lambda path: path.name)
+def test_every_page_of_every_example_runs_without_exception(folder, page):
+    at = app(folder)
+    at.sidebar.radio(key="page").set_value(page).run()
+    assert not at.exception
+    assert not at.error
+
+
+def test_the_map_language_is_the_default_and_switching_changes_the_headings():
+    at = app(ROOT / "data" / "herning")
+    assert at.sidebar.selectbox(key="language").value == "da"
+    assert t("ui.coverage", "da") in texts(at.subheader)
+    for language in ("en", "sv", "nb"):
+        at.sidebar.selectbox(key="language").set_value(language).run()
+        assert t("ui.coverage", language) in texts(at.subheader)
+        assert t("ui.findings_title", language) in texts(at.subheader)
+
+
+def test_overview_shows_figures_and_the_findings_filter_narrows_the_list():
+    at = app(ROOT / "data" / "herning")
+    at.sidebar.selectbox(key="language").set_value("en").run()
+    metrics = {metric.label: metric.value for metric in at.metric}
+    assert metrics["Actors"] == "15"
+    assert metrics["High-severity findings"] == "10"
+    assert at.dataframe[1].value.shape[0] == 19
+    at.multiselect(key="filter_rule").set_value(["broken_handover"]).run()
+    shown = at.dataframe[1].value
+    assert shown["Finding"].tolist() == ["Broken handover"]
+    assert at.caption[-1].value.startswith("1 of 19 findings")
+
+
+def test_coverage_marks_the_empty_cells():
+    at = app(ROOT / "data" / "herning")
+    at.sidebar.selectbox(key="language").set_value("en").run()
+    grid = at.dataframe[0].value
+    assert grid.loc["Treatment", "youth"] == 2
+    assert grid.loc["Health promotion", "children"] == 0
+
+
+def test_network_filters_and_focus_change_what_is_drawn():
+    at = app(ROOT / "data" / "herning")
+    at.sidebar.selectbox(key="language").set_value("en").run()
+    at.sidebar.radio(key="page").set_value("network").run()
+    assert at.caption[0].value.startswith("15 actors and 7 efforts shown")
+    at.multiselect(key="net_levels").set_value(["treatment"]).run()
+    assert at.caption[0].value.startswith("11 actors and 3 efforts shown")
+    at.multiselect(key="net_levels").set_value([]).run()
+    at.selectbox(key="net_focus").set_value("politiet").run()
+    at.slider(key="net_depth").set_value(1).run()
+    assert at.caption[0].value.startswith("2 actors and 0 efforts shown")
+
+
+def test_what_if_lists_the_findings_an_actor_leaving_creates():
+    at = app(ROOT / "data" / "herning")
+    at.sidebar.selectbox(key="language").set_value("en").run()
+    at.sidebar.radio(key="page").set_value("whatif").run()
+    assert texts(at.info) == [t("ui.whatif_pick", "en")]
+    at.multiselect(key="whatif_remove").set_value(["familiecenteret"]).run()
+    created = at.dataframe[0].value
+    assert "Single point of failure" not in created["Finding"].tolist()
+    assert texts(at.warning) == [t("ui.whatif_count", "en", count=len(created))]
+
+
+def test_responsibility_matrix_reads_row_by_row():
+    at = app(ROOT / "data" / "herning")
+    at.sidebar.selectbox(key="language").set_value("en").run()
+    at.sidebar.radio(key="page").set_value("responsibilities").run()
+    matrix = at.dataframe[0].value
+    column = "Treatment · Satspuljeprojektet 'Kvalitet i alkoholbehandlingen'"
+    assert matrix.loc["Familiecenteret", column] == "Lead"
+    assert matrix.loc["Social- og Sundhedsudvalget", column] == "Follow-up"
+
+
+def test_an_invalid_upload_shows_its_problems_and_the_app_stays_usable():
+    at = app()
+    at.sidebar.selectbox(key="map").set_value("upload").run()
+    files = [(path.name, path.read_bytes(), "text/csv") for path in sorted((CORPUS / "invalid").iterdir())]
+    at.sidebar.file_uploader(key="upload").set_value(files).run()
+    assert not at.exception
+    assert texts(at.error) == [t("ui.invalid_map", "sv", count=18)]
+    problems = at.dataframe[0].value
+    assert problems.iloc[0].tolist()[1:4] == ["actors.csv", 3, "type"]
+    at.sidebar.selectbox(key="map").set_value(str((ROOT / "data" / "nacka").resolve())).run()
+    assert not at.error and not at.exception
