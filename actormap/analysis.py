@@ -18,6 +18,7 @@ __all__ = [
     "actor_profiles",
     "coverage",
     "filter_findings",
+    "finding_changes",
     "level_summary",
     "new_findings",
     "responsibility_matrix",
@@ -128,12 +129,19 @@ def _finding_key(finding) -> tuple:
     return finding.rule, finding.level, finding.to_level, finding.target_group, about
 
 
+def finding_changes(before: ActorMap, after: ActorMap, language: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The findings that appear and the ones that disappear going from map ``before`` to map ``after``."""
+    old, new = find_all(before, language), find_all(after, language)
+    old_keys = {_finding_key(f) for f in old.itertuples()}
+    new_keys = {_finding_key(f) for f in new.itertuples()}
+    appeared = new[[_finding_key(f) not in old_keys for f in new.itertuples()]].reset_index(drop=True)
+    resolved = old[[_finding_key(f) not in new_keys for f in old.itertuples()]].reset_index(drop=True)
+    return appeared, resolved
+
+
 def new_findings(actor_map: ActorMap, removed, language: str | None = None) -> pd.DataFrame:
     """The findings that appear when the actors ``removed`` leave, compared to the full map."""
-    before = {_finding_key(f) for f in find_all(actor_map, language).itertuples()}
-    after = find_all(without_actors(actor_map, removed), language)
-    is_new = [_finding_key(f) not in before for f in after.itertuples()]
-    return after[is_new].reset_index(drop=True)
+    return finding_changes(actor_map, without_actors(actor_map, removed), language)[0]
 
 
 def filter_findings(findings: pd.DataFrame, level=None, target_group=None, rule=None, actor=None,

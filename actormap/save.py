@@ -10,20 +10,23 @@ from dataclasses import replace
 from pathlib import Path
 
 from actormap.csvfile import CsvDialect, write_csv
+from actormap.history import history_map, keep_previous
 from actormap.load import META_FILE, map_files, version_of
-from actormap.meta import check_meta, dump_meta, parse_meta
+from actormap.meta import dump_meta, parse_meta
 from actormap.model import ActorMap, TableFormat, table_fingerprint
-from actormap.problems import ConflictError, MapError, NotAMapError, problems_frame
-from actormap.validate import validate_map
+from actormap.problems import ConflictError, MapError, NotAMapError
+from actormap.validate import check_tables
 from actormap.xlsx import write_workbook
 
-__all__ = ["atomic_write", "map_bytes", "save_map"]
+__all__ = ["HISTORY_KEEP", "atomic_write", "map_bytes", "restore_version", "save_map", "table_rows"]
 
 LOCK_FILE = ".actormap.lock"
+HISTORY_KEEP = 20
+"""How many earlier versions a folder keeps by default."""
 
 
 def save_map(actor_map: ActorMap, path: str | Path, expected_version: str | None = None,
-             excel: bool = False) -> str:
+             excel: bool = False, keep_history: int = HISTORY_KEEP) -> str:
     """Write ``actor_map`` to the folder or ``.xlsx`` workbook ``path``; return the new version.
 
     Tables that were not edited are written back byte for byte; edited ones
@@ -31,6 +34,8 @@ def save_map(actor_map: ActorMap, path: str | Path, expected_version: str | None
     (with a BOM where the file had one, where it came as another encoding,
     or where ``excel`` asks for it). Each file is written to a temporary
     file and renamed over the old one, so a crash leaves the old file whole.
+    A folder's files as they were are first kept in ``.history/`` (the
+    ``keep_history`` newest versions; 0 keeps none).
 
     Raises
     ------
@@ -41,7 +46,9 @@ def save_map(actor_map: ActorMap, path: str | Path, expected_version: str | None
         since (someone else saved); nothing is written.
     """
     path = Path(path)
-    _check_before_save(actor_map)
+    problems = check_tables(replace(actor_map))  # a fresh copy: no clean views cached from before the edit
+    if (problems["severity"] == "error").any():
+        raise MapError(problems)
     files = map_bytes(actor_map, workbook=path.name if path.suffix.lower() == ".xlsx" else None, excel=excel)
     folder = path.parent if path.suffix.lower() == ".xlsx" else path
     folder.mkdir(parents=True, exist_ok=True)
@@ -50,19 +57,22 @@ def save_map(actor_map: ActorMap, path: str | Path, expected_version: str | None
             raise ConflictError(
                 f"{path} was changed by someone else since you loaded it; reload to see their changes, then edit again"
             )
-        for name, data in files.items():
-            target = folder / name
-            if not target.exists() or target.read_bytes() != data:
-                atomic_write(target, data)
+        changed = {name: data for name, data in files.items()
+                   if not (folder / name).exists() or (folder / name).read_bytes() != data}
+        if changed and path.suffix.lower() != ".xlsx" and _version_on_disk(path) is not None:
+            keep_previous(folder, map_files(path), keep_history)
+        for name, data in changed.items():
+            atomic_write(folder / name, data)
     return _version_on_disk(path)
 
 
-def _check_before_save(actor_map: ActorMap) -> None:
-    fresh = replace(actor_map)  # drops cached clean views of the tables as loaded
-    problems = check_meta(fresh.meta, META_FILE) + validate_map(fresh, {t: f"{t}.csv" for t in fresh.tables})
-    frame = problems_frame(problems)
-    if (frame["severity"] == "error").any():
-        raise MapError(frame)
+def restore_version(path: str | Path, stamp: str, expected_version: str | None = None,
+                    keep_history: int = HISTORY_KEEP) -> str:
+    """Make the kept version ``stamp`` the current one (the current one is kept in turn)."""
+    earlier, problems = history_map(path, stamp)
+    if earlier is None or (problems["severity"] == "error").any():
+        raise MapError(problems)
+    return save_map(earlier, path, expected_version, keep_history=keep_history)
 
 
 def _version_on_disk(path: Path) -> str | None:
@@ -75,7 +85,7 @@ def _version_on_disk(path: Path) -> str | None:
 def map_bytes(actor_map: ActorMap, workbook: str | None = None, excel: bool = False) -> dict[str, bytes]:
     """The files of a map by name: CSV files and ``map.toml``, or one workbook named ``workbook``."""
     if workbook is not None:
-        sheets = {name: _header_and_rows(table, actor_map.formats.get(name, TableFormat())) for name, table in actor_map.tables.items()}
+        sheets = {name: table_rows(table, actor_map.formats.get(name, TableFormat())) for name, table in actor_map.tables.items()}
         meta_rows = [(key, ", ".join(value) if isinstance(value, list) else str(value)) for key, value in actor_map.meta.items()]
         return {workbook: write_workbook(sheets, meta_rows)}
     files = {f"{name}.csv": _table_bytes(table, actor_map.formats.get(name), excel) for name, table in actor_map.tables.items()}
@@ -98,10 +108,10 @@ def _table_bytes(table, table_format: TableFormat | None, excel: bool) -> bytes:
         return table_format.source
     dialect = table_format.dialect
     bom = dialect.bom or excel or dialect.encoding != "utf-8"
-    return write_csv(*_header_and_rows(table, table_format), CsvDialect("utf-8", bom, dialect.delimiter, dialect.newline))
+    return write_csv(*table_rows(table, table_format), CsvDialect("utf-8", bom, dialect.delimiter, dialect.newline))
 
 
-def _header_and_rows(table, table_format: TableFormat) -> tuple[list[str], list[list[str]]]:
+def table_rows(table, table_format: TableFormat) -> tuple[list[str], list[list[str]]]:
     header = [table_format.header.get(column, str(column)) for column in table.columns]
     return header, table.fillna("").astype(str).to_numpy().tolist()
 

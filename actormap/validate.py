@@ -10,11 +10,12 @@ import difflib
 
 import pandas as pd
 
+from actormap.meta import check_meta
 from actormap.model import ActorMap
-from actormap.problems import Problem, problem
+from actormap.problems import Problem, problem, problems_frame
 from actormap.schema import LEVEL_NAMES, LEVELS, TABLES, Column
 
-__all__ = ["validate_map"]
+__all__ = ["check_tables", "validate_map"]
 
 MAX_SUGGESTIONS = 200
 """Did-you-mean suggestions are looked up for at most this many cells per check."""
@@ -54,6 +55,16 @@ def validate_map(actor_map: ActorMap, files: dict[str, str]) -> list[Problem]:
     if "actors" in actor_map.tables:
         problems += _parent_cycles(actor_map.actors, files["actors"])
     return problems + _warnings(actor_map, files)
+
+
+def check_tables(actor_map: ActorMap) -> pd.DataFrame:
+    """Every problem of a map in memory (e.g. after edits), located by table file name and row.
+
+    Rows are the tables' index: the spreadsheet rows as loaded, or as the
+    caller numbered them after an edit.
+    """
+    files = {table: f"{table}.csv" for table in actor_map.tables}
+    return problems_frame(check_meta(actor_map.meta, "map.toml") + validate_map(actor_map, files))
 
 
 def _ids(clean: pd.DataFrame) -> pd.Series:

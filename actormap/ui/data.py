@@ -61,7 +61,12 @@ def map_sources() -> list[MapSource]:
     """Command-line maps first, then the bundled examples."""
     examples = sorted(path for path in EXAMPLES.glob("*") if path.is_dir()) if EXAMPLES.is_dir() else []
     paths = list(dict.fromkeys(command_line_paths() + [path.resolve() for path in examples]))
-    return [MapSource(path) for path in paths]
+    sources = [MapSource(path) for path in paths]
+    labels = [source.label for source in sources]
+    for source in sources:
+        if labels.count(source.label) > 1:  # the picker tells options apart by their label
+            source.label = f"{source.label} · {source.path}"
+    return sources
 
 
 def files_of(path: Path) -> tuple[tuple[str, bytes], ...]:

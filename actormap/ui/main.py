@@ -6,7 +6,7 @@ import streamlit as st
 
 from actormap.i18n import LANGUAGE_NAMES, t
 from actormap.problems import NotAMapError
-from actormap.ui import network, overview, responsibilities, whatif
+from actormap.ui import edit, network, overview, responsibilities, whatif
 from actormap.ui.data import cached_map, files_of, map_sources
 from actormap.ui.tables import problems_table
 
@@ -17,6 +17,7 @@ PAGES = {
     "network": network.render,
     "responsibilities": responsibilities.render,
     "whatif": whatif.render,
+    "edit": edit.render,
 }
 UPLOAD = "upload"
 
@@ -25,7 +26,10 @@ def main() -> None:
     """Draw the app for the map and page chosen in the sidebar."""
     st.set_page_config(page_title="actormap", page_icon=":material/hub:", layout="wide")
     sources = {source.key: source for source in map_sources()}
-    choice = st.session_state.get("map") or (next(iter(sources)) if sources else UPLOAD)
+    choice = st.session_state.get("map")
+    if choice not in sources and choice != UPLOAD:
+        choice = next(iter(sources), UPLOAD)
+        st.session_state["map"] = choice
     actor_map, problems = _load(choice, sources)
     if actor_map is not None and st.session_state.get("language_for") != choice:
         st.session_state["language"] = actor_map.language
@@ -51,11 +55,9 @@ def _load(choice: str, sources: dict):
             return None, None
         return cached_map(tuple(sorted((upload.name, upload.getvalue()) for upload in uploads)), "upload")
     try:
-        source = sources[choice]
-        return cached_map(files_of(source.path), source.path.name)
-    except (KeyError, NotAMapError) as error:
-        problems = getattr(error, "problems", None)
-        return None, problems
+        return cached_map(files_of(sources[choice].path), sources[choice].path.name)
+    except NotAMapError as error:
+        return None, error.problems
 
 
 def _sidebar(sources: dict, language: str) -> str:

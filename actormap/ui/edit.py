@@ -1,0 +1,183 @@
+"""Edit: the map's tables in data editors, validated before saving, saved safely against conflicts.
+
+The editors work on the version of the map that was current when editing
+began (the "base"). A save is refused when the files on disk are no longer
+that version, so two managers never overwrite each other's work.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from actormap.analysis import finding_changes
+from actormap.bundle import diff_maps
+from actormap.i18n import code_label, level_name, t
+from actormap.model import ActorMap, table_fingerprint
+from actormap.problems import ConflictError, MapError
+from actormap.save import save_map
+from actormap.schema import LEVELS, TABLES
+from actormap.ui import transfer
+from actormap.ui.tables import findings_table, problems_table
+from actormap.ui.transfer import finish_save, reload_editors
+from actormap.validate import check_tables
+
+__all__ = ["editing_allowed", "render"]
+
+
+def editing_allowed() -> bool:
+    """False when the app is served read-only (``actormap serve --read-only`` or ACTORMAP_READ_ONLY=1)."""
+    return os.environ.get("ACTORMAP_READ_ONLY", "") not in ("1", "true", "yes")
+
+
+def render(actor_map: ActorMap, language: str) -> None:
+    st.title(t("ui.page_edit", language))
+    path = Path(st.session_state.get("map", ""))
+    if not path.is_dir():
+        st.info(t("ui.edit_folder_only", language))
+        transfer.downloads(actor_map, language)
+        return
+    if not editing_allowed():
+        st.info(t("ui.read_only", language))
+        transfer.downloads(actor_map, language)
+        return
+    if not transfer.password_ok(language):
+        return
+    if st.session_state.pop("edit_saved", False):
+        st.success(t("ui.saved", language))
+    base = _base(actor_map, path)
+    if base.version != actor_map.version:
+        st.warning(t("ui.changed_on_disk", language))
+        _show_disk_changes(base, actor_map, language)
+    candidate = _editors(base, language)
+    _review_and_save(base, candidate, path, language)
+    st.divider()
+    transfer.render(actor_map, path, language)
+
+
+def _base(actor_map: ActorMap, path: Path) -> ActorMap:
+    """The map the editors started from; a new one after a save, a reload or a change of map."""
+    state = st.session_state
+    if state.get("edit_base_path") != str(path) or "edit_base" not in state:
+        state["edit_base"], state["edit_base_path"] = actor_map, str(path)
+        state["edit_generation"] = state.get("edit_generation", 0) + 1
+    return state["edit_base"]
+
+
+def _editors(base: ActorMap, language: str) -> ActorMap:
+    tables = {}
+    tabs = st.tabs([t(f"ui.table_{name}", language) for name in TABLES])
+    for tab, name in zip(tabs, TABLES):
+        with tab:
+            raw = base.tables.get(name)
+            if raw is None:
+                raw = pd.DataFrame(columns=[column.name for column in TABLES[name]], dtype=object)
+            edited = st.data_editor(raw.reset_index(drop=True), num_rows="dynamic", hide_index=True, width="stretch",
+                                    column_config=_column_config(base, name, raw, language),
+                                    key=f"edit_{name}_{st.session_state['edit_generation']}")
+            tables[name] = _as_table(edited)
+    if "relations" not in base.tables and tables["relations"].empty:
+        del tables["relations"]
+    return replace(base, tables=tables)
+
+
+def _as_table(edited: pd.DataFrame) -> pd.DataFrame:
+    """Edited rows as a map table: text cells, blank rows dropped, numbered as the saved file's rows."""
+    text = edited.astype(object).where(edited.notna(), "").map(str)
+    text = text[(text.map(str.strip) != "").any(axis=1)]
+    return text.set_axis(pd.RangeIndex(2, len(text) + 2), axis=0)
+
+
+def _column_config(base: ActorMap, name: str, raw: pd.DataFrame, language: str) -> dict:
+    names = {"actor": dict(zip(base.actors["id"], base.actors["name"])),
+             "effort": dict(zip(base.efforts["id"], base.efforts["name"]))}
+    config = {}
+    for column in TABLES[name]:
+        present = [v for v in raw.get(column.name, pd.Series(dtype=object)).dropna().astype(str).unique()]
+        if isinstance(column.allowed, tuple) or column.allowed == "level":
+            allowed = LEVELS if column.allowed == "level" else column.allowed
+            if column.allowed == "level":
+                def label(value):
+                    return level_name(value, language)
+            else:  # the code's catalog kind is the column's name: type, status, role, basis, kind
+                def label(value, kind=column.name):
+                    return code_label(kind, value, language) if value else ""
+            options = list(dict.fromkeys(["", *allowed, *present]))
+            config[column.name] = st.column_config.SelectboxColumn(column.name, options=options, format_func=label,
+                                                                   required=column.required, help=column.help)
+        elif column.allowed in names:
+            known = names[column.allowed]
+            options = list(dict.fromkeys(["", *known, *present]))
+            config[column.name] = st.column_config.SelectboxColumn(
+                column.name, options=options, required=column.required, help=column.help,
+                format_func=lambda v, known=known: f"{v} · {known[v]}" if v in known else v)
+        elif column.allowed == "target_groups":
+            config[column.name] = st.column_config.TextColumn(
+                column.name, required=True, help=t("ui.edit_target_groups_help", language,
+                                                   groups=", ".join(base.target_groups)))
+        else:
+            config[column.name] = st.column_config.TextColumn(column.name, required=column.required, help=column.help)
+    return config
+
+
+def _review_and_save(base: ActorMap, candidate: ActorMap, path: Path, language: str) -> None:
+    changed = [name for name, table in candidate.tables.items()
+               if name not in base.formats or table_fingerprint(table) != base.formats[name].fingerprint]
+    if not changed:
+        st.caption(t("ui.edit_no_changes", language))
+        return
+    problems = check_tables(candidate)
+    errors = problems[problems["severity"] == "error"]
+    if not errors.empty:
+        st.error(t("ui.edit_errors", language, count=len(errors)))
+        st.dataframe(problems_table(errors, language), hide_index=True, width="stretch")
+    warnings = problems[problems["severity"] == "warning"]
+    if not warnings.empty:
+        with st.expander(t("ui.edit_warnings", language, count=len(warnings))):
+            st.dataframe(problems_table(warnings, language), hide_index=True, width="stretch")
+    if errors.empty:
+        _finding_preview(base, candidate, language)
+    columns = st.columns([1, 1, 4])
+    if columns[0].button(t("ui.save", language), type="primary", disabled=not errors.empty, key="edit_save"):
+        _save(candidate, base, path, language)
+    if columns[1].button(t("ui.discard", language), key="edit_discard"):
+        reload_editors()
+        st.rerun()
+
+
+def _finding_preview(base: ActorMap, candidate: ActorMap, language: str) -> None:
+    appeared, resolved = finding_changes(base, candidate, language)
+    if appeared.empty and resolved.empty:
+        st.caption(t("ui.edit_findings_same", language))
+    if not appeared.empty:
+        st.markdown(f"**{t('ui.edit_findings_new', language, count=len(appeared))}**")
+        st.dataframe(findings_table(appeared, language), hide_index=True, width="stretch")
+    if not resolved.empty:
+        st.markdown(f"**{t('ui.edit_findings_resolved', language, count=len(resolved))}**")
+        st.dataframe(findings_table(resolved, language), hide_index=True, width="stretch")
+
+
+def _save(candidate: ActorMap, base: ActorMap, path: Path, language: str) -> None:
+    try:
+        save_map(candidate, path, expected_version=base.version)
+    except ConflictError:
+        st.error(t("ui.conflict", language))
+        return
+    except MapError as error:
+        st.error(t("ui.edit_errors", language, count=int((error.problems["severity"] == "error").sum())))
+        return
+    finish_save()
+
+
+def _show_disk_changes(base: ActorMap, current: ActorMap, language: str) -> None:
+    diff = diff_maps(base, current)
+    diff["table"] = diff["table"].map(lambda name: t(f"ui.table_{name}", language))
+    st.dataframe(diff.rename(columns={column: t(f"ui.diff_{column}", language) for column in diff.columns}),
+                 hide_index=True)
+    if st.button(t("ui.reload", language), key="edit_reload"):
+        reload_editors()
+        st.rerun()

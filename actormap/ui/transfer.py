@@ -1,0 +1,121 @@
+"""Edit page, part two: downloads, uploads that replace or merge, the version history, and the password."""
+
+from __future__ import annotations
+
+import hmac
+
+import streamlit as st
+
+from actormap.bundle import diff_maps, merge_maps, workbook_bytes, zip_bytes
+from actormap.history import history_time, list_history
+from actormap.i18n import t
+from actormap.load import read_map
+from actormap.model import ActorMap
+from actormap.problems import ConflictError, MapError
+from actormap.save import restore_version, save_map
+from actormap.ui.tables import problems_table
+
+__all__ = ["downloads", "finish_save", "password_ok", "reload_editors", "render"]
+
+
+def reload_editors() -> None:
+    """Drop unsaved edits; the next run starts editing the map as it is on disk."""
+    st.session_state.pop("edit_base", None)
+
+
+def finish_save() -> None:
+    """After a successful write: start editing the saved version, and say it was saved."""
+    reload_editors()
+    st.session_state["edit_saved"] = True
+    st.rerun()
+
+
+def password_ok(language: str) -> bool:
+    """True when no editor password is set in Streamlit's secrets, or the right one was given.
+
+    The comparison takes constant time and the password is never logged or shown.
+    """
+    try:
+        expected = st.secrets.get("editor_password")
+    except (FileNotFoundError, KeyError, st.errors.StreamlitSecretNotFoundError):
+        expected = None
+    if not expected or st.session_state.get("editor_unlocked"):
+        return True
+    given = st.text_input(t("ui.password", language), type="password", key="editor_password")
+    if given and hmac.compare_digest(given.encode(), str(expected).encode()):
+        st.session_state["editor_unlocked"] = True
+        st.rerun()
+    if given:
+        st.error(t("ui.password_wrong", language))
+    return False
+
+
+def downloads(actor_map: ActorMap, language: str) -> None:
+    st.subheader(t("ui.download", language))
+    columns = st.columns(3)
+    delimiter = columns[0].radio(t("ui.delimiter", language), [";", ","], key="download_delimiter", horizontal=True,
+                                 format_func=lambda d: t("ui.delimiter_semicolon" if d == ";" else "ui.delimiter_comma", language))
+    stem = actor_map.label or "map"
+    columns[1].download_button(t("ui.download_zip", language), zip_bytes(actor_map, delimiter), f"{stem}.zip",
+                               mime="application/zip", key="download_zip")
+    columns[2].download_button(t("ui.download_xlsx", language), workbook_bytes(actor_map, f"{stem}.xlsx"),
+                               f"{stem}.xlsx", key="download_xlsx",
+                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def render(actor_map: ActorMap, path, language: str) -> None:
+    """Downloads, upload to replace or merge, and the history of a map folder."""
+    downloads(actor_map, language)
+    _upload(actor_map, path, language)
+    _history(actor_map, path, language)
+
+
+def _upload(actor_map: ActorMap, path, language: str) -> None:
+    st.subheader(t("ui.upload_into", language))
+    uploads = st.file_uploader(t("ui.upload", language), type=["csv", "xlsx", "toml"], accept_multiple_files=True,
+                               key=f"edit_upload_{st.session_state.get('edit_generation', 0)}")
+    if not uploads:
+        return
+    incoming, problems = read_map({upload.name: upload.getvalue() for upload in uploads}, name=actor_map.label)
+    if incoming is None or (problems["severity"] == "error").any():
+        st.error(t("ui.invalid_map", language, count=int((problems["severity"] == "error").sum())))
+        st.dataframe(problems_table(problems, language), hide_index=True, width="stretch")
+        return
+    merged = merge_maps(actor_map, incoming)
+    for mode, result in (("replace", incoming), ("merge", merged)):
+        st.markdown(f"**{t(f'ui.upload_{mode}', language)}**")
+        diff = diff_maps(actor_map, result)
+        diff["table"] = diff["table"].map(lambda name: t(f"ui.table_{name}", language))
+        st.dataframe(diff.rename(columns={c: t(f"ui.diff_{c}", language) for c in diff.columns}), hide_index=True)
+        if st.button(t(f"ui.upload_{mode}_button", language), key=f"upload_{mode}"):
+            _write(result, actor_map, path, language)
+
+
+def _history(actor_map: ActorMap, path, language: str) -> None:
+    st.subheader(t("ui.history", language))
+    stamps = list_history(path)
+    if not stamps:
+        st.caption(t("ui.history_empty", language))
+        return
+    stamp = st.selectbox(t("ui.history_version", language), stamps, key="history_stamp",
+                         format_func=lambda s: history_time(s).astimezone().strftime("%Y-%m-%d %H:%M:%S"))
+    if st.button(t("ui.history_restore", language), key="history_restore"):
+        try:
+            restore_version(path, stamp, expected_version=actor_map.version)
+        except (ConflictError, MapError):
+            st.error(t("ui.conflict", language))
+            return
+        finish_save()
+
+
+def _write(result: ActorMap, actor_map: ActorMap, path, language: str) -> None:
+    try:
+        save_map(result, path, expected_version=actor_map.version)
+    except ConflictError:
+        st.error(t("ui.conflict", language))
+        return
+    except MapError as error:
+        st.error(t("ui.edit_errors", language, count=int((error.problems["severity"] == "error").sum())))
+        st.dataframe(problems_table(error.problems, language), hide_index=True, width="stretch")
+        return
+    finish_save()

@@ -1,0 +1,106 @@
+"""Editing a map in the browser: validated before saving, saved atomically, conflicts refused."""
+
+import shutil
+import sys
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import actormap
+from actormap.history import list_history
+from actormap.i18n import t
+from conftest import DATA, ROOT
+
+
+@pytest.fixture
+def herning(tmp_path, monkeypatch):
+    """A copy of the Herning map, given to the app on the command line."""
+    folder = shutil.copytree(DATA / "herning", tmp_path / "herning")
+    monkeypatch.setattr(sys, "argv", ["app.py", str(folder)])
+    return folder
+
+
+def edit_page(secrets=None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (secrets or {}).items():
+        at.secrets[key] = value
+    at.run()
+    at.sidebar.selectbox(key="language").set_value("en").run()
+    return at.sidebar.radio(key="page").set_value("edit").run()
+
+
+def edit(at: AppTest, table: str, edited=None, added=None, deleted=None) -> AppTest:
+    """Change a table's editor the way the browser does: by row position."""
+    at.session_state[f"edit_{table}_1"] = {"edited_rows": edited or {}, "added_rows": added or [],
+                                          "deleted_rows": deleted or []}
+    return at.run()
+
+
+def snapshot(folder):
+    return {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file() and path.name != ".actormap.lock"}
+
+
+def test_add_an_actor_and_its_participation_then_save(herning):
+    before = snapshot(herning)
+    at = edit_page()
+    edit(at, "actors", added=[{"id": "ssp", "name": "SSP-samarbejdet", "type": "other"}])
+    edit(at, "participation", added=[{"actor": "ssp", "effort": "bu_tidlig", "role": "partner", "basis": "agreement"},
+                                     {"actor": "ssp", "effort": "misbrugsbehandling", "role": "partner",
+                                      "basis": "agreement"}])
+    assert [m.value for m in at.markdown] == [f"**{t('ui.edit_findings_resolved', 'en', count=2)}**"]
+    assert at.dataframe[4].value["Finding"].tolist() == ["Broken handover", "Single point of failure"]
+    at.button(key="edit_save").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [t("ui.saved", "en")]
+    after = snapshot(herning)
+    assert {name for name in after if after[name] != before[name]} == {"actors.csv", "participation.csv"}
+    assert after["actors.csv"] == before["actors.csv"] + b"ssp,SSP-samarbejdet,other,,,,,\n"
+    assert after["participation.csv"].endswith(b"ssp,misbrugsbehandling,partner,agreement,\n")
+    kept = list_history(herning)
+    assert len(kept) == 1
+    assert (herning / ".history" / kept[0] / "actors.csv").read_bytes() == before["actors.csv"]
+    loaded = actormap.load_map(herning)
+    assert "ssp" in set(loaded.actors["id"])
+
+
+def test_an_invalid_edit_is_refused_with_its_location_and_the_files_stay(herning):
+    before = snapshot(herning)
+    at = edit_page()
+    edit(at, "efforts", edited={"1": {"level": "Behandlng"}})
+    assert [e.value for e in at.error] == [t("ui.edit_errors", "en", count=1)]
+    problems = at.dataframe[-1].value
+    assert problems.iloc[0].tolist()[1:4] == ["efforts.csv", 3, "level"]
+    assert at.button(key="edit_save").disabled
+    assert snapshot(herning) == before
+
+
+def test_a_save_over_someone_elses_save_is_refused(herning):
+    at = edit_page()
+    edit(at, "actors", edited={"0": {"name": "Mine"}})
+    theirs = actormap.load_map(herning)
+    frame = theirs.tables["actors"].copy()
+    frame.loc[3, "name"] = "Theirs"
+    from dataclasses import replace
+    actormap.save_map(replace(theirs, tables={**theirs.tables, "actors": frame}), herning)
+    after_theirs = snapshot(herning)
+    at.button(key="edit_save").click().run()
+    assert t("ui.conflict", "en") in [e.value for e in at.error]
+    assert snapshot(herning) == after_theirs
+    assert t("ui.changed_on_disk", "en") in [w.value for w in at.warning]
+
+
+def test_read_only_serving_shows_no_editor(herning, monkeypatch):
+    monkeypatch.setenv("ACTORMAP_READ_ONLY", "1")
+    at = edit_page()
+    assert [i.value for i in at.info] == [t("ui.read_only", "en")]
+    assert not [d for d in at.dataframe if d.key and d.key.startswith("edit_")]
+
+
+def test_an_editor_password_guards_editing(herning):
+    at = edit_page(secrets={"editor_password": "hemligt"})
+    assert not [d for d in at.dataframe if d.key and d.key.startswith("edit_")]
+    at.text_input(key="editor_password").set_value("fel").run()
+    assert [e.value for e in at.error] == [t("ui.password_wrong", "en")]
+    at.text_input(key="editor_password").set_value("hemligt").run()
+    assert [d.key for d in at.dataframe][:4] == ["edit_actors_1", "edit_efforts_1", "edit_participation_1",
+                                                 "edit_relations_1"]
