@@ -11,10 +11,11 @@ from pathlib import Path
 
 from actormap.analysis import filter_findings, new_findings
 from actormap.findings import RULES, find_all
-from actormap.load import check_map
+from actormap.load import check_map, map_files
 from actormap.problems import NotAMapError, format_problem
 from actormap.report import findings_table
 from actormap.schema import LANGUAGES, LEVELS
+from actormap.synthetic import generate_map, write_files
 
 __all__ = ["main"]
 
@@ -61,7 +62,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("maps", nargs="*", metavar="MAP", help="map folders or .xlsx workbooks (default: the examples)")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="localhost", help="listen address (default: this machine only)")
+    serve.add_argument("--read-only", action="store_true",
+                       help="switch editing off (the default when --address opens the app to other machines)")
+    serve.add_argument("--allow-edit", action="store_true", help="allow editing even when served to other machines")
     serve.set_defaults(run=run_serve)
+
+    demo = commands.add_parser("demo", help="write a synthetic map with gaps planted at known shares")
+    demo.add_argument("--actors", type=_positive_int, required=True, metavar="N", help="how many actors")
+    demo.add_argument("--seed", type=int, default=0, help="the same seed gives the same files (default 0)")
+    demo.add_argument("--municipalities", type=_positive_int, default=1, metavar="M",
+                      help="split the actors between M municipalities, with a municipality column (default 1)")
+    demo.add_argument("-o", "--output", required=True, metavar="DIR", help="an empty or new folder, or a map to replace")
+    demo.set_defaults(run=run_demo)
     return parser
 
 
@@ -100,7 +112,11 @@ UPLOAD_LIMIT_MB = 20
 
 
 def run_serve(args) -> int:
-    """Run ``streamlit run`` on the app with the given maps; usage statistics stay off."""
+    """Run ``streamlit run`` on the app with the given maps; usage statistics stay off.
+
+    Served to other machines (any ``--address`` but this one's), the app is
+    read-only unless ``--allow-edit`` says otherwise.
+    """
     missing = [path for path in args.maps if not Path(path).exists()]
     if missing:
         print(f"actormap: no such map: {', '.join(missing)}", file=sys.stderr)
@@ -109,7 +125,48 @@ def run_serve(args) -> int:
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
                "--server.address", args.address, "--browser.gatherUsageStats", "false",
                "--server.maxUploadSize", str(UPLOAD_LIMIT_MB), "--", *(str(Path(path).resolve()) for path in args.maps)]
-    return subprocess.call(command)
+    local = args.address in ("localhost", "127.0.0.1", "::1")
+    read_only = args.read_only or not (local or args.allow_edit)
+    environment = {**os.environ, "ACTORMAP_READ_ONLY": "1" if read_only else "0"}
+    return subprocess.call(command, env=environment)
+
+
+def run_demo(args) -> int:
+    """Write a synthetic map into ``--output``; refuse a file, or a folder that holds something other than a map."""
+    folder = Path(args.output)
+    if folder.exists() and not folder.is_dir():
+        print(f"actormap: {folder} is a file; give a folder for the map", file=sys.stderr)
+        return 2
+    if folder.is_dir() and any(folder.iterdir()) and not _holds_map(folder):
+        print(f"actormap: {folder} is not empty and holds no map; give an empty or new folder", file=sys.stderr)
+        return 2
+    try:
+        files = generate_map(args.actors, args.seed, args.municipalities)
+    except ValueError as error:
+        print(f"actormap: {error}", file=sys.stderr)
+        return 2
+    write_files(files, folder)
+    rows = {name: text.count("\n") - 1 for name, text in files.items()}
+    print(f"{folder}: {rows['actors.csv']} actors, {rows['efforts.csv']} efforts, "
+          f"{rows['participation.csv']} participations, {rows['relations.csv']} relations (seed {args.seed})")
+    return 0
+
+
+def _holds_map(folder: Path) -> bool:
+    try:
+        return bool(map_files(folder))
+    except NotAMapError:
+        return False
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
 
 
 def print_problems(problems, output_format: str) -> None:
