@@ -13,6 +13,8 @@ import csv
 import io
 from dataclasses import dataclass
 
+import pandas as pd
+
 from actormap.problems import Problem, problem
 
 __all__ = ["CsvDialect", "ParsedCsv", "parse_csv", "write_csv"]
@@ -32,13 +34,24 @@ class CsvDialect:
 
 @dataclass
 class ParsedCsv:
-    """A parsed file: header cells, data rows with their spreadsheet row numbers, and problems."""
+    """A parsed file: header cells, the data rows (index = spreadsheet row number), and problems."""
 
     header: list[str]
-    rows: list[list[str]]
-    row_numbers: list[int]
+    body: pd.DataFrame
     dialect: CsvDialect
     problems: list[Problem]
+
+    @property
+    def rows(self) -> list[list[str]]:
+        return self.body.to_numpy().tolist()
+
+    @property
+    def row_numbers(self) -> list[int]:
+        return self.body.index.tolist()
+
+
+def _empty(dialect: CsvDialect, problems: list[Problem]) -> ParsedCsv:
+    return ParsedCsv([], pd.DataFrame(dtype=object), dialect, problems)
 
 
 def parse_csv(data: bytes, file: str) -> ParsedCsv:
@@ -46,7 +59,9 @@ def parse_csv(data: bytes, file: str) -> ParsedCsv:
 
     Rows are numbered as a spreadsheet shows them (header = row 1). Blank
     rows are skipped, trailing empty columns dropped, and rows shorter than
-    the header padded with empty cells.
+    the header padded with empty cells. pandas' C parser reads well-formed
+    files; a file with ragged rows is read again with the csv module, which
+    says where the extra cells are.
 
     Examples
     --------
@@ -56,13 +71,13 @@ def parse_csv(data: bytes, file: str) -> ParsedCsv:
     """
     text, encoding, bom, reason = _decode(data)
     if text is None:
-        return ParsedCsv([], [], [], CsvDialect(), [problem("unreadable-encoding", file, reason=reason)])
+        return _empty(CsvDialect(), [problem("unreadable-encoding", file, reason=reason)])
     dialect = CsvDialect(encoding, bom, _sniff_delimiter(text), "\r\n" if "\r\n" in text else "\n")
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter))
+        records, lengths = _records(text, dialect.delimiter)
     except csv.Error as error:
-        return ParsedCsv([], [], [], dialect, [problem("unreadable-csv", file, reason=str(error))])
-    return _table_from_records(records, dialect, file)
+        return _empty(dialect, [problem("unreadable-csv", file, reason=str(error))])
+    return _table_from_records(records, lengths, dialect, file)
 
 
 def _decode(data: bytes) -> tuple[str | None, str, bool, str]:
@@ -91,37 +106,42 @@ def _sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _table_from_records(records: list[list[str]], dialect: CsvDialect, file: str) -> ParsedCsv:
-    numbered = [(number, record) for number, record in enumerate(records, start=1) if any(cell.strip() for cell in record)]
-    if not numbered:
-        return ParsedCsv([], [], [], dialect, [])
-    (_, header), body = numbered[0], numbered[1:]
-    width = _used_width(header, body)
-    header = header[:width] + [""] * (width - len(header))
-    problems = [
-        problem("extra-cell", file, number, None, count=len(_trim_trailing_blanks(cells)), width=width)
-        for number, cells in body
-        if len(_trim_trailing_blanks(cells)) > width
-    ]
-    rows = [cells[:width] + [""] * (width - len(cells)) for _, cells in body]
-    return ParsedCsv(header, rows, [number for number, _ in body], dialect, problems)
+def _records(text: str, delimiter: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Every record (blank ones too) as text cells numbered from 1, and how many cells each record has."""
+    if not text.strip():
+        return pd.DataFrame(dtype=object), pd.Series(dtype=int)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=object, na_filter=False,
+                            skip_blank_lines=False, engine="c", quotechar='"', doublequote=True)
+        lengths = pd.Series(frame.shape[1], index=frame.index)
+    except (pd.errors.ParserError, ValueError):  # ragged rows: let the csv module count the cells
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        widest = max(map(len, records))
+        frame = pd.DataFrame([record + [""] * (widest - len(record)) for record in records], dtype=object)
+        lengths = pd.Series([len(record) for record in records])
+    numbers = pd.RangeIndex(1, len(frame) + 1)
+    return frame.set_axis(numbers, axis=0).set_axis(range(frame.shape[1]), axis=1), lengths.set_axis(numbers)
 
 
-def _used_width(header: list[str], body: list[tuple[int, list[str]]]) -> int:
-    """The header's width, less trailing columns with neither a header nor a value."""
-    width = len(header)
-    while width and not header[width - 1].strip() and not any(
-        len(cells) >= width and cells[width - 1].strip() for _, cells in body
-    ):
+def _table_from_records(records: pd.DataFrame, lengths: pd.Series, dialect: CsvDialect, file: str) -> ParsedCsv:
+    """The first non-blank record is the header; cells beyond its width are extra cells."""
+    if records.empty:
+        return _empty(dialect, [])
+    filled = records.ne("")  # a cell of spaces counts as filled here; validation reports such a row
+    records = records[filled.any(axis=1)]
+    filled = filled.loc[records.index]
+    if records.empty:
+        return _empty(dialect, [])
+    header, body, body_filled = records.iloc[0].tolist(), records.iloc[1:], filled.iloc[1:]
+    width = int(lengths[records.index[0]])
+    while width and not header[width - 1].strip() and not body_filled[width - 1].any():
         width -= 1
-    return width
-
-
-def _trim_trailing_blanks(cells: list[str]) -> list[str]:
-    end = len(cells)
-    while end and not cells[end - 1].strip():
-        end -= 1
-    return cells[:end]
+    beyond = body_filled.iloc[:, width:]
+    problems = [
+        problem("extra-cell", file, int(row), None, count=int(max(i for i, v in enumerate(cells) if v)) + 1, width=width)
+        for row, cells in zip(beyond.index[beyond.any(axis=1)], body_filled[beyond.any(axis=1)].to_numpy().tolist())
+    ]
+    return ParsedCsv(header[:width], body.iloc[:, :width], dialect, problems)
 
 
 def write_csv(header: list[str], rows: list[list[str]], dialect: CsvDialect) -> bytes:

@@ -30,7 +30,8 @@ class _Context:
         self.participation = active_participation(actor_map)
         self.actor_names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
         self.effort_names = dict(zip(self.efforts["id"], self.efforts["name"]))
-        self.leads = self.participation[self.participation["role"] == "lead"].groupby("effort")["actor"].unique()
+        self.members = _distinct_by_effort(self.participation)
+        self.leads = _distinct_by_effort(self.participation[self.participation["role"] == "lead"])
 
     def names(self, actors) -> str:
         return join_names([self.actor_names.get(actor, actor) for actor in actors], self.language)
@@ -53,14 +54,16 @@ class _Context:
                             (effort.id,), involved)
 
     def participants(self, effort: str) -> list[str]:
-        return list(self.members.get(effort, ()))
+        return self.members.get(effort, [])
 
-    @property
-    def members(self) -> pd.Series:
-        """The distinct actors of each effort, in row order."""
-        if not hasattr(self, "_members"):
-            self._members = self.participation.groupby("effort", sort=False)["actor"].unique()
-        return self._members
+
+def _distinct_by_effort(participation: pd.DataFrame) -> dict[str, list[str]]:
+    """Each effort's distinct actors in row order (one pass; pandas' groupby-unique is far slower)."""
+    pairs = participation[["effort", "actor"]].drop_duplicates()
+    actors: dict[str, list[str]] = {}
+    for effort, actor in zip(pairs["effort"].to_numpy(object), pairs["actor"].to_numpy(object)):
+        actors.setdefault(effort, []).append(actor)
+    return actors
 
 
 def _uncovered(c: _Context) -> list[dict]:
@@ -75,13 +78,13 @@ def _uncovered(c: _Context) -> list[dict]:
 
 
 def _no_lead(c: _Context) -> list[dict]:
-    without = c.efforts[~c.efforts["id"].isin(c.leads.index)]
+    without = c.efforts[~c.efforts["id"].isin(c.leads.keys())]
     return [c.effort_finding("no_lead", effort, c.participants(effort.id)) for effort in without.itertuples()]
 
 
 def _multiple_leads(c: _Context) -> list[dict]:
-    several = c.leads[c.leads.map(len) > 1]
-    efforts = c.efforts[c.efforts["id"].isin(several.index)]
+    several = {effort: leads for effort, leads in c.leads.items() if len(leads) > 1}
+    efforts = c.efforts[c.efforts["id"].isin(several.keys())]
     return [
         c.effort_finding("multiple_leads", effort, list(several[effort.id]), count=len(several[effort.id]),
                          actors=c.names(several[effort.id]))
@@ -119,7 +122,7 @@ def _uncoordinated_overlap(c: _Context) -> list[dict]:
     for several target groups are reported once.
     """
     relations = _relation_pairs(c)
-    led = c.efforts[c.efforts["id"].isin(c.leads.index)].explode("target_groups")
+    led = c.efforts[c.efforts["id"].isin(c.leads.keys())].explode("target_groups")
     led_participation = c.participation[c.participation["effort"].isin(led["id"])]
     groups: dict[tuple, list[str]] = {}
     for (level, group), cell in led.groupby(["level", "target_groups"], sort=False):
@@ -171,7 +174,7 @@ def _cluster_count(efforts: list[str], participation: pd.DataFrame, relations: l
 def _broken_handover(c: _Context) -> list[dict]:
     relations = _relation_pairs(c)
     cells = c.efforts[["id", "level", "target_groups"]].explode("target_groups")
-    actors_of = c.participation.groupby("effort")["actor"].agg(set)
+    actors_of = {effort: set(actors) for effort, actors in c.members.items()}
     findings = []
     for group in c.map.target_groups:
         in_group = cells[cells["target_groups"] == group]

@@ -42,11 +42,10 @@ def build_graph(actor_map: ActorMap) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(name=actor_map.name)
     G.add_nodes_from(_nodes(actor_map, "actors", "actor"))
     G.add_nodes_from(_nodes(actor_map, "efforts", "effort"))
-    participation = actor_map.participation
+    participation = _columns(actor_map.participation, ("actor", "effort", "role", "basis", "document"))
     G.add_edges_from(
-        (row.actor, row.effort, row.role, {"relation": "participation", "role": row.role, "basis": row.basis,
-                                           "document": row.document})
-        for row in participation.itertuples(index=False)
+        (actor, effort, role, {"relation": "participation", "role": role, "basis": basis, "document": document})
+        for actor, effort, role, basis, document in zip(*participation)
     )
     relations = actor_map.relations.rename(columns={"from": "source", "to": "target"})
     G.add_edges_from(
@@ -70,8 +69,15 @@ def _nodes(actor_map: ActorMap, table: str, kind: str):
         extra = [column for column in raw.columns if column not in attributes.columns]
         attributes = attributes.join(raw[extra].fillna("").astype(str))
     attributes["kind"] = kind
-    for record in attributes.to_dict("records"):
+    names = list(attributes.columns)
+    for values in zip(*_columns(attributes, names)):
+        record = dict(zip(names, values))
         yield record["id"], record
+
+
+def _columns(frame: pd.DataFrame, names) -> list:
+    """Columns as plain object arrays: zipping them is much faster than iterating rows."""
+    return [frame[name].to_numpy(dtype=object) for name in names]
 
 
 def active_participation(actor_map: ActorMap) -> pd.DataFrame:

@@ -104,8 +104,7 @@ def read_map(files: Mapping[str, bytes], name: str = "") -> tuple[ActorMap | Non
     problems += validate_map(actor_map, {table: parsed[table]["file"] for table in tables})
     frame = problems_frame(problems)
     warnings = frame[frame["severity"] == "warning"].reset_index(drop=True)
-    actor_map = ActorMap(tables, meta, formats, version_of(files), warnings, meta_source, name)
-    return actor_map, frame
+    return actor_map.with_warnings(warnings), frame
 
 
 def _lookup(files: Mapping[str, bytes], name: str) -> bytes | None:
@@ -129,8 +128,8 @@ def _parse_csv_files(files: Mapping[str, bytes]) -> tuple[dict, list[Problem]]:
         if not result.header and not any(p.code.startswith("unreadable") for p in result.problems):
             problems.append(problem("empty-file", file, columns=_required_columns(table)))
         if result.header:
-            parsed[table] = dict(file=file, header=result.header, rows=result.rows, numbers=result.row_numbers,
-                                 dialect=result.dialect, source=data)
+            parsed[table] = dict(file=file, header=result.header, body=result.body, dialect=result.dialect,
+                                 source=data)
     return parsed, problems
 
 
@@ -151,7 +150,8 @@ def _parse_workbook(file: str, data: bytes) -> tuple[dict, list[list[str]], list
         if not header:
             problems.append(problem("empty-file", location, columns=_required_columns(table)))
             continue
-        parsed[table] = dict(file=location, header=header, rows=rows, numbers=numbers, dialect=CsvDialect(), source=None)
+        body = pd.DataFrame(rows, index=pd.Index(numbers, dtype="int64"), columns=range(len(header)), dtype=object)
+        parsed[table] = dict(file=location, header=header, body=body, dialect=CsvDialect(), source=None)
     return parsed, sheets.get(META_SHEET, ([], [], []))[1], problems
 
 
@@ -172,24 +172,24 @@ def _required_columns(table: str) -> str:
 def _build_tables(parsed: dict) -> tuple[dict[str, pd.DataFrame], dict[str, TableFormat], list[Problem]]:
     tables, formats, problems = {}, {}, []
     for table, part in parsed.items():
-        columns, keep, header_problems = _columns(table, part["header"], part["rows"], part["file"])
+        columns, keep, header_problems = _columns(table, part["header"], part["body"], part["file"])
         problems += header_problems
-        data = {column: [row[position] for row in part["rows"]] for column, position in zip(columns, keep)}
-        frame = pd.DataFrame(data, index=pd.Index(part["numbers"], dtype="int64"), columns=columns, dtype=object)
+        frame = part["body"].iloc[:, keep].set_axis(columns, axis=1).astype(object)
+        frame.index = frame.index.astype("int64")
         tables[table] = frame
         header = {column: part["header"][position] for column, position in zip(columns, keep)}
         formats[table] = TableFormat(part["dialect"], header, part["source"], table_fingerprint(frame))
     return tables, formats, problems
 
 
-def _columns(table: str, header: list[str], rows: list[list[str]], file: str) -> tuple[list[str], list[int], list[Problem]]:
+def _columns(table: str, header: list[str], body: pd.DataFrame, file: str) -> tuple[list[str], list[int], list[Problem]]:
     """Column names (known ones canonical), the positions kept, and header problems."""
     known = {column.name for column in TABLES[table]}
     columns, keep, problems = [], [], []
     for position, text in enumerate(header):
         name = text.strip().lower() if text.strip().lower() in known else text
         if not text.strip():
-            if any(row[position].strip() for row in rows):
+            if (body[position].str.strip() != "").any():
                 problems.append(problem("blank-header", file, 1, _column_letter(position)))
             continue
         if name in columns:

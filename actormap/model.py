@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import pandas as pd
@@ -71,6 +71,13 @@ class ActorMap:
     @property
     def language(self) -> str:
         return str(self.meta.get("language") or "en")
+
+    def with_warnings(self, warnings: pd.DataFrame) -> ActorMap:
+        """The same map carrying its validation warnings (the clean views already built are kept)."""
+        copy = replace(self, warnings=warnings)
+        if "_clean" in self.__dict__:
+            copy.__dict__["_clean"] = self.__dict__["_clean"]
+        return copy
 
     def clean(self, table: str) -> pd.DataFrame:
         """The clean view of ``table`` (see :func:`actormap.normalize.normalize_table`)."""

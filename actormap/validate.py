@@ -159,10 +159,15 @@ def _duplicates(clean: pd.DataFrame, column: str, file: str | None, code: str) -
 
 
 def _duplicate_rows(clean: pd.DataFrame, file: str) -> list[Problem]:
-    keys = clean.apply(tuple, axis=1) if len(clean) else pd.Series(dtype=object)
-    repeated = keys[keys.duplicated(keep="first")]
-    first_rows = keys.reset_index().drop_duplicates(0).set_index(0)["index"] if len(keys) else {}
-    return [problem("duplicate-row", file, row, None, first=first_rows[key]) for row, key in repeated.items()]
+    """Rows that repeat an earlier row exactly, each with the row it repeats."""
+    columns = list(clean.columns)
+    repeated = clean.duplicated(keep="first")
+    if not repeated.any():
+        return []
+    involved = clean[clean.duplicated(keep=False)]
+    first = involved.reset_index().groupby(columns, sort=False)["index"].transform("first")
+    first.index = involved.index
+    return [problem("duplicate-row", file, row, None, first=int(first[row])) for row in clean.index[repeated]]
 
 
 def _parent_cycles(actors: pd.DataFrame, file: str) -> list[Problem]:
