@@ -10,7 +10,6 @@ from dataclasses import replace
 import pandas as pd
 
 from actormap.findings import find_all
-from actormap.graph import active_participation
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
 
@@ -36,7 +35,7 @@ def coverage(actor_map: ActorMap) -> pd.DataFrame:
     efforts = actor_map.efforts
     cells = efforts.loc[efforts["status"] != "ended", ["id", "level", "target_groups"]].explode("target_groups")
     cells = cells.rename(columns={"target_groups": "target_group"})
-    joined = active_participation(actor_map)[["actor", "effort", "role"]].merge(
+    joined = actor_map.active_participation[["actor", "effort", "role"]].merge(
         cells, left_on="effort", right_on="id")
     grid = pd.MultiIndex.from_product([LEVELS, actor_map.target_groups], names=["level", "target_group"])
     counts = pd.DataFrame({
@@ -54,7 +53,7 @@ def actor_profiles(actor_map: ActorMap) -> pd.DataFrame:
     in canonical order), ``efforts`` (count) and ``partners`` (distinct
     actors sharing a not ended effort).
     """
-    participation = active_participation(actor_map)
+    participation = actor_map.active_participation
     by_actor = participation.groupby("actor")
     pairs = participation[["actor", "effort"]].drop_duplicates()
     shared = pairs.merge(pairs, on="effort")
@@ -81,7 +80,7 @@ def responsibility_matrix(actor_map: ActorMap) -> pd.DataFrame:
     columns the efforts ordered by level and name; a cell holds the role
     codes, comma-separated, or ``""``.
     """
-    participation = active_participation(actor_map)
+    participation = actor_map.active_participation
     cells = participation.groupby(["actor", "effort"], sort=False)["role"].agg(lambda roles: ",".join(dict.fromkeys(roles)))
     efforts = actor_map.efforts[actor_map.efforts["id"].isin(participation["effort"])]
     order = efforts.assign(_level=efforts["level"].map(LEVELS.index)).sort_values(["_level", "name"], kind="stable")
@@ -93,7 +92,7 @@ def responsibility_matrix(actor_map: ActorMap) -> pd.DataFrame:
 def level_summary(actor_map: ActorMap, findings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per level: efforts, actors, lead actors and findings (not ended efforts only)."""
     efforts = actor_map.efforts[actor_map.efforts["status"] != "ended"]
-    participation = active_participation(actor_map)
+    participation = actor_map.active_participation
     findings = find_all(actor_map) if findings is None else findings
     summary = pd.DataFrame({
         "efforts": efforts.groupby("level")["id"].nunique(),

@@ -3,55 +3,63 @@
 Each rule returns rows with the columns of :data:`FINDING_COLUMNS`; messages
 are sentences in the map's language (or the one asked for) that name actors
 and efforts by name. The rules are explained in the README.
+
+The analysis does not depend on the language: :func:`find_facts` returns
+the findings with their message's arguments as codes and ids, and
+:func:`actormap.messages.localize` writes the sentences, so switching the language costs
+only the writing.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from actormap.graph import active_participation, cut_off_counts
-from actormap.i18n import code_label, join_names, level_name, t
+from actormap.graph import cut_off_counts
+from actormap.messages import localize
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
 
-__all__ = ["FINDING_COLUMNS", "RULES", "SEVERITIES", "find_all"]
+__all__ = ["FINDING_COLUMNS", "RULES", "SEVERITIES", "find_all", "find_facts"]
 
 SEVERITIES = ("high", "medium", "low")
 FINDING_COLUMNS = ["rule", "severity", "level", "to_level", "target_group", "efforts", "actors", "message"]
 
 
 class _Context:
-    """What the rules share: the map, its active efforts and participations, names, language."""
+    """What the rules share: the map, its active efforts and participations.
 
-    def __init__(self, actor_map: ActorMap, language: str):
+    ``names``, ``group`` and ``level`` mark a message argument as ids or
+    codes for :func:`localize` to put into words.
+    """
+
+    def __init__(self, actor_map: ActorMap):
         self.map = actor_map
-        self.language = language
         self.efforts = actor_map.efforts[actor_map.efforts["status"] != "ended"]
-        self.participation = active_participation(actor_map)
-        self.actor_names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
-        self.effort_names = dict(zip(self.efforts["id"], self.efforts["name"]))
+        self.participation = actor_map.active_participation
         self.members = _distinct_by_effort(self.participation)
         self.leads = _distinct_by_effort(self.participation[self.participation["role"] == "lead"])
 
-    def names(self, actors) -> str:
-        return join_names([self.actor_names.get(actor, actor) for actor in actors], self.language)
+    @staticmethod
+    def names(actors) -> tuple:
+        return ("actors", tuple(actors))
 
-    def group(self, group: str) -> str:
-        return code_label("target_group", group, self.language)
+    @staticmethod
+    def group(*groups: str) -> tuple:
+        return ("groups", groups)
 
-    def level(self, level: str) -> str:
-        return level_name(level, self.language)
+    @staticmethod
+    def level(level: str) -> tuple:
+        return ("level", level)
 
     def finding(self, rule: str, say: dict, level="", target_group="", efforts=(), actors=(), to_level="",
                 message: str = "message") -> dict:
-        """A finding row; ``say`` fills the rule's message template (``message`` names a variant)."""
-        text = t(f"rule.{rule}.{message}", self.language, **say)
+        """A finding row; ``say`` holds the arguments of the rule's message (``message`` names a variant)."""
         return dict(rule=rule, severity=RULES[rule], level=level, to_level=to_level, target_group=target_group,
-                    efforts=tuple(efforts), actors=tuple(actors), message=text)
+                    efforts=tuple(efforts), actors=tuple(actors), say=(message, say))
 
     def effort_finding(self, rule: str, effort, involved=(), **say) -> dict:
-        return self.finding(rule, {"effort": effort.name, **say}, effort.level, ",".join(effort.target_groups),
-                            (effort.id,), involved)
+        return self.finding(rule, {"effort": ("effort", effort.id), **say}, effort.level,
+                            ",".join(effort.target_groups), (effort.id,), involved)
 
     def participants(self, effort: str) -> list[str]:
         return self.members.get(effort, [])
@@ -133,13 +141,9 @@ def _uncoordinated_overlap(c: _Context) -> list[dict]:
                 groups.setdefault((level, tuple(sorted(efforts))), []).append(group)
     findings = []
     for (level, efforts), target_groups in groups.items():
-        described = [
-            t("rule.uncoordinated_overlap.effort", c.language, effort=c.effort_names[e], leads=c.names(c.leads[e]))
-            for e in efforts
-        ]
         leads = list(dict.fromkeys(actor for e in efforts for actor in c.leads[e]))
-        say = {"count": len(efforts), "level": c.level(level), "efforts": "; ".join(described),
-               "group": join_names([c.group(g) for g in target_groups], c.language)}
+        say = {"count": len(efforts), "level": c.level(level), "group": c.group(*target_groups),
+               "efforts": ("effort_leads", tuple((e, tuple(c.leads[e])) for e in efforts))}
         findings.append(c.finding("uncoordinated_overlap", say, level, ",".join(target_groups), efforts, leads))
     return findings
 
@@ -205,12 +209,12 @@ def _isolated_actor(c: _Context) -> list[dict]:
             with_active_unit.add(node)
             node = parent.get(node, "")
     isolated = actors[~actors["id"].isin(active | with_active_unit)]
-    return [c.finding("isolated_actor", {"actor": c.actor_names[a]}, actors=(a,)) for a in isolated["id"]]
+    return [c.finding("isolated_actor", {"actor": c.names([a])}, actors=(a,)) for a in isolated["id"]]
 
 
 def _single_point(c: _Context) -> list[dict]:
     return [
-        c.finding("single_point", {"actor": c.actor_names.get(actor, actor), "count": count}, actors=(actor,),
+        c.finding("single_point", {"actor": c.names([actor]), "count": count}, actors=(actor,),
                   message="message_one" if count == 1 else "message")
         for actor, count in sorted(cut_off_counts(c.map).items(), key=lambda item: (-item[1], item[0]))
     ]
@@ -242,11 +246,14 @@ _RULE_FUNCTIONS = {
 }
 
 
-def find_all(actor_map: ActorMap, language: str | None = None) -> pd.DataFrame:
-    """Run every rule; return the findings sorted by severity, rule and level."""
-    context = _Context(actor_map, language or actor_map.language)
+FACT_COLUMNS = [*FINDING_COLUMNS[:-1], "say"]
+
+
+def find_facts(actor_map: ActorMap) -> pd.DataFrame:
+    """Run every rule; the findings sorted by severity, rule and level, with ``say`` in place of ``message``."""
+    context = _Context(actor_map)
     rows = [row for function in _RULE_FUNCTIONS.values() for row in function(context)]
-    frame = pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    frame = pd.DataFrame(rows, columns=FACT_COLUMNS)
     order = {name: rank for rank, name in enumerate(RULES)}
     keys = pd.DataFrame({
         "severity": frame["severity"].map(SEVERITIES.index),
@@ -254,3 +261,8 @@ def find_all(actor_map: ActorMap, language: str | None = None) -> pd.DataFrame:
         "level": frame["level"].map(lambda level: LEVELS.index(level) if level in LEVELS else len(LEVELS)),
     })
     return frame.loc[keys.sort_values(["severity", "rule", "level"], kind="stable").index].reset_index(drop=True)
+
+
+def find_all(actor_map: ActorMap, language: str | None = None) -> pd.DataFrame:
+    """Run every rule; return the findings, with messages, sorted by severity, rule and level."""
+    return localize(find_facts(actor_map), actor_map, language)

@@ -34,7 +34,7 @@ import pandas as pd
 
 from actormap.model import ActorMap
 
-__all__ = ["active_participation", "build_graph", "collaboration_graph", "cut_off_counts"]
+__all__ = ["build_graph", "collaboration_graph", "cut_off_counts"]
 
 
 def build_graph(actor_map: ActorMap) -> nx.MultiDiGraph:
@@ -80,20 +80,13 @@ def _columns(frame: pd.DataFrame, names) -> list:
     return [frame[name].to_numpy(dtype=object) for name in names]
 
 
-def active_participation(actor_map: ActorMap) -> pd.DataFrame:
-    """Participation rows in efforts that have not ended, with the effort's level and target groups."""
-    efforts = actor_map.efforts
-    active = efforts.loc[efforts["status"] != "ended", ["id", "level", "target_groups"]]
-    return actor_map.participation.merge(active, left_on="effort", right_on="id", how="inner").drop(columns="id")
-
-
 def _hub_edges(actor_map: ActorMap) -> pd.DataFrame:
     """Edges of the collaboration network with each effort as a hub node.
 
     An effort with k participants becomes k edges to its hub, not k² edges
     between the actors; efforts with one participant link nobody and are left out.
     """
-    pairs = active_participation(actor_map)[["actor", "effort"]].drop_duplicates()
+    pairs = actor_map.active_participation[["actor", "effort"]].drop_duplicates()
     shared = pairs[pairs.groupby("effort")["actor"].transform("size") > 1]
     hubs = pd.DataFrame({"source": shared["actor"], "target": "\0effort:" + shared["effort"]})
     relations = actor_map.relations.rename(columns={"from": "source", "to": "target"})[["source", "target"]]
@@ -109,7 +102,7 @@ def collaboration_graph(actor_map: ActorMap) -> nx.Graph:
     """
     G = nx.Graph()
     G.add_nodes_from(actor_map.actors["id"])
-    pairs = active_participation(actor_map)[["actor", "effort"]].drop_duplicates()
+    pairs = actor_map.active_participation[["actor", "effort"]].drop_duplicates()
     for effort, group in pairs.groupby("effort")["actor"]:
         members = list(group)
         for i, first in enumerate(members):

@@ -75,8 +75,9 @@ class ActorMap:
     def with_warnings(self, warnings: pd.DataFrame) -> ActorMap:
         """The same map carrying its validation warnings (the clean views already built are kept)."""
         copy = replace(self, warnings=warnings)
-        if "_clean" in self.__dict__:
-            copy.__dict__["_clean"] = self.__dict__["_clean"]
+        for cached in ("_clean", "active_participation"):
+            if cached in self.__dict__:
+                copy.__dict__[cached] = self.__dict__[cached]
         return copy
 
     def clean(self, table: str) -> pd.DataFrame:
@@ -86,6 +87,13 @@ class ActorMap:
     @cached_property
     def _clean(self) -> dict[str, pd.DataFrame]:
         return {name: normalize_table(name, self.tables.get(name), self.target_groups) for name in TABLES}
+
+    @cached_property
+    def active_participation(self) -> pd.DataFrame:
+        """Participation rows in efforts that have not ended, with the effort's level and target groups."""
+        efforts = self.efforts
+        active = efforts.loc[efforts["status"] != "ended", ["id", "level", "target_groups"]]
+        return self.participation.merge(active, left_on="effort", right_on="id", how="inner").drop(columns="id")
 
     @property
     def actors(self) -> pd.DataFrame:

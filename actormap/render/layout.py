@@ -13,7 +13,6 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from actormap.graph import active_participation
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
 
@@ -55,7 +54,7 @@ def _effort_positions(actor_map: ActorMap) -> dict[str, tuple[float, float]]:
 
 def _actor_positions(actor_map: ActorMap, efforts: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
     """Each actor at the mean of its efforts, moved off the effort columns, then spread out in its lane."""
-    pairs = active_participation(actor_map)[["actor", "effort"]].drop_duplicates()
+    pairs = actor_map.active_participation[["actor", "effort"]].drop_duplicates()
     pairs = pairs[pairs["effort"].isin(efforts.keys())]
     coordinates = pd.DataFrame.from_dict(efforts, orient="index", columns=["x", "y"])
     joined = pairs.join(coordinates, on="effort")
@@ -87,7 +86,7 @@ def force_layout(actor_map: ActorMap, seed: int = 7) -> dict[str, tuple[float, f
     G.add_nodes_from(actor_map.actors["id"])
     efforts = actor_map.efforts
     G.add_nodes_from(efforts.loc[efforts["status"] != "ended", "id"])
-    pairs = active_participation(actor_map)
+    pairs = actor_map.active_participation
     G.add_edges_from(zip(pairs["actor"], pairs["effort"]))
     G.add_edges_from(zip(actor_map.relations["from"], actor_map.relations["to"]))
     size = max(len(G), 1)

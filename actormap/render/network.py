@@ -14,7 +14,6 @@ import textwrap
 
 import pandas as pd
 
-from actormap.graph import active_participation
 from actormap.i18n import code_label, level_name, t
 from actormap.model import ActorMap
 from actormap.render.layout import level_header_positions
@@ -50,6 +49,8 @@ class NetworkView:
     edges: list[dict] = field(default_factory=list)
     marked: list[str] = field(default_factory=list)
     actor_types: list[str] = field(default_factory=list)
+    hidden_actors: int = 0
+    hidden_efforts: int = 0
 
 
 LABEL_WIDTH = 18
@@ -57,10 +58,12 @@ LABEL_WIDTH = 18
 
 
 def network_view(actor_map: ActorMap, positions: dict[str, tuple[float, float]], filters: NetworkFilters,
-                 language: str = "en", level_headings: bool = False) -> NetworkView:
+                 language: str = "en", level_headings: bool = False, max_nodes: int | None = None) -> NetworkView:
     """Select, style and place the nodes and edges that ``filters`` keep.
 
-    ``level_headings`` adds the levels' names above their columns (for the levels layout).
+    ``level_headings`` adds the levels' names above their columns (for the
+    levels layout). Above ``max_nodes`` only the most connected actors and
+    their efforts are kept; the view counts what it hid.
     """
     efforts, participation, actors = _selected(actor_map, filters)
     relations = actor_map.relations
@@ -71,12 +74,30 @@ def network_view(actor_map: ActorMap, positions: dict[str, tuple[float, float]],
         actors = actors[actors["id"].isin(keep)]
         participation = participation[participation["actor"].isin(keep) & participation["effort"].isin(keep)]
         relations = relations[relations["from"].isin(keep) & relations["to"].isin(keep)]
+    hidden = (0, 0)
+    if max_nodes is not None and len(actors) + len(efforts) > max_nodes:
+        before = (len(actors), len(efforts))
+        actors, efforts, participation, relations = _most_connected(actors, efforts, participation, relations, max_nodes)
+        hidden = (before[0] - len(actors), before[1] - len(efforts))
     marked = _marked(filters, actors, efforts)
     nodes = _actor_nodes(actors, positions, marked, language) + _effort_nodes(efforts, positions, marked, language)
     if level_headings and nodes:
         nodes += _heading_nodes(level_header_positions(positions), language)
     edges = _participation_edges(participation, language) + _relation_edges(relations, language)
-    return NetworkView(nodes, edges, sorted(marked), sorted(set(actors["type"])))
+    return NetworkView(nodes, edges, sorted(marked), sorted(set(actors["type"])), *hidden)
+
+
+def _most_connected(actors, efforts, participation, relations, max_nodes: int):
+    """The actors with the most participations (a third of the budget) and the efforts they share most."""
+    degree = participation.groupby("actor").size().sort_values(ascending=False, kind="stable")
+    kept_actors = set(degree.index[: max(1, max_nodes // 3)])
+    participation = participation[participation["actor"].isin(kept_actors)]
+    shared = participation.groupby("effort")["actor"].nunique().sort_values(ascending=False, kind="stable")
+    kept_efforts = set(shared.index[: max_nodes - len(kept_actors)])
+    participation = participation[participation["effort"].isin(kept_efforts)]
+    relations = relations[relations["from"].isin(kept_actors) & relations["to"].isin(kept_actors)]
+    return (actors[actors["id"].isin(kept_actors)], efforts[efforts["id"].isin(kept_efforts)], participation,
+            relations)
 
 
 def _selected(actor_map: ActorMap, filters: NetworkFilters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -89,7 +110,7 @@ def _selected(actor_map: ActorMap, filters: NetworkFilters) -> tuple[pd.DataFram
     actors = actor_map.actors
     if filters.actor_types:
         actors = actors[actors["type"].isin(filters.actor_types)]
-    participation = active_participation(actor_map)
+    participation = actor_map.active_participation
     participation = participation[participation["effort"].isin(efforts["id"]) & participation["actor"].isin(actors["id"])]
     if filters.roles:
         participation = participation[participation["role"].isin(filters.roles)]

@@ -1,8 +1,13 @@
 """Where maps come from and the cached work on them, keyed on the files' content.
 
-Loading and analysis run once per content and language; a filter change
-only reruns the drawing. Cached functions take the map's files (or its
-version) as their key and never change what they return.
+Loading and analysis run once per content (messages once per language); a
+filter change only reruns the drawing. Cached functions take the map's
+files (or its version) as their key.
+
+The map and the large results are cached as resources, not as data:
+``st.cache_data`` hands out a pickled copy on every call, which costs over
+a second per rerun for a map of 20,000 actors. Sharing one object is safe
+because the library never changes a map or a result in place.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from pathlib import Path
 import streamlit as st
 
 from actormap.analysis import actor_profiles, coverage, new_findings, responsibility_matrix
-from actormap.findings import find_all
+from actormap.findings import find_facts
+from actormap.messages import localize
 from actormap.load import map_files, read_map
 from actormap.model import ActorMap
 from actormap.render.layout import force_layout, levels_layout
@@ -74,15 +80,20 @@ def files_of(path: Path) -> tuple[tuple[str, bytes], ...]:
     return tuple(sorted(map_files(path).items()))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def cached_map(files: tuple[tuple[str, bytes], ...], name: str):
     """Read and validate a map from its files' bytes."""
     return read_map(dict(files), name)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def cached_facts(version: str, _actor_map: ActorMap):
+    return find_facts(_actor_map)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
 def cached_findings(version: str, language: str, _actor_map: ActorMap):
-    return find_all(_actor_map, language)
+    return localize(cached_facts(version, _actor_map), _actor_map, language)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -90,17 +101,17 @@ def cached_coverage(version: str, _actor_map: ActorMap):
     return coverage(_actor_map)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def cached_profiles(version: str, _actor_map: ActorMap):
     return actor_profiles(_actor_map)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def cached_matrix(version: str, _actor_map: ActorMap):
     return responsibility_matrix(_actor_map)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def cached_layout(version: str, kind: str, _actor_map: ActorMap):
     return force_layout(_actor_map) if kind == "force" else levels_layout(_actor_map)
 

@@ -15,13 +15,24 @@ __all__ = ["render"]
 
 LAYOUTS = ("levels", "force")
 HEIGHT = 680
+MAX_NODES = 1500
+"""Above this many nodes the page shows the most connected actors only (see the README's benchmarks)."""
+FORCE_LIMIT = 3000
+"""The seeded force layout is quadratic; larger maps use the levels layout."""
 
 
 def render(actor_map: ActorMap, language: str) -> None:
     st.title(t("ui.page_network", language))
     filters, layout = _controls(actor_map, language)
+    if layout == "force" and len(actor_map.actors) + len(actor_map.efforts) > FORCE_LIMIT:
+        st.info(t("ui.force_too_large", language, limit=FORCE_LIMIT))
+        layout = "levels"
     positions = cached_layout(actor_map.version, layout, actor_map)
-    view = network_view(actor_map, positions, filters, language, level_headings=layout == "levels")
+    view = network_view(actor_map, positions, filters, language, level_headings=layout == "levels",
+                        max_nodes=MAX_NODES)
+    if view.hidden_actors or view.hidden_efforts:
+        st.warning(t("ui.network_limited", language, actors=view.hidden_actors, efforts=view.hidden_efforts,
+                     limit=MAX_NODES))
     actors = sum(1 for node in view.nodes if node["shape"] == "dot")
     efforts = sum(1 for node in view.nodes if node["shape"] == "square")
     st.caption(t("ui.network_shown", language, actors=actors, efforts=efforts))
