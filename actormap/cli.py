@@ -10,11 +10,15 @@ import sys
 from pathlib import Path
 
 from actormap.analysis import filter_findings, new_findings
+from actormap.export import (DEFAULT_SIZE, FORMATS, ExportFilters, export_bytes, file_name, filter_errors,
+                             parse_size, select)
+from actormap.export.filters import LAYOUTS
 from actormap.findings import RULES, find_all
 from actormap.load import check_map, map_files
 from actormap.problems import NotAMapError, format_problem
 from actormap.report import findings_table
-from actormap.schema import LANGUAGES, LEVELS
+from actormap.save import atomic_write
+from actormap.schema import ACTOR_TYPES, LANGUAGES, LEVELS
 from actormap.synthetic import generate_map, write_files
 
 __all__ = ["main"]
@@ -74,6 +78,27 @@ def _parser() -> argparse.ArgumentParser:
                       help="split the actors between M municipalities, with a municipality column (default 1)")
     demo.add_argument("-o", "--output", required=True, metavar="DIR", help="an empty or new folder, or a map to replace")
     demo.set_defaults(run=run_demo)
+
+    export = commands.add_parser("export", help="write the map for a meeting: network page, image, Gephi/yEd file, "
+                                                "report workbook or brief")
+    export.add_argument("map", help="a map folder or .xlsx workbook")
+    export.add_argument("--format", choices=(*FORMATS, "all"), required=True,
+                        help="html, png, svg, pdf (brief and network), gexf, graphml, xlsx, md (brief); all: every one")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="the file to write (default: e.g. herning-network.png here); a folder for --format all")
+    export.add_argument("--level", action="append", choices=LEVELS, default=[], help="only efforts at this level (repeatable)")
+    export.add_argument("--target-group", action="append", default=[], help="only efforts for this target group (repeatable)")
+    export.add_argument("--actor-type", action="append", choices=ACTOR_TYPES, default=[],
+                        help="only actors of this type (repeatable)")
+    export.add_argument("--focus", metavar="ACTOR_ID", default="", help="only this actor's neighbourhood")
+    export.add_argument("--depth", type=int, default=2, help="steps from the --focus actor (default 2)")
+    export.add_argument("--without", action="append", default=[], metavar="ACTOR_ID",
+                        help="what if this actor left: everything as if it had (repeatable)")
+    export.add_argument("--language", choices=LANGUAGES, help="language of the texts (default: the map's)")
+    export.add_argument("--size", default="x".join(map(str, DEFAULT_SIZE)), metavar="WxH",
+                        help="size of the png/svg image and of the md brief's image (default 1920x1080)")
+    export.add_argument("--layout", choices=LAYOUTS, default="levels", help="how to place the network (default levels)")
+    export.set_defaults(run=run_export)
     return parser
 
 
@@ -123,7 +148,7 @@ def run_serve(args) -> int:
         return 2
     script = Path(__file__).parent / "ui" / "entry.py"
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
-               "--server.address", args.address, "--browser.gatherUsageStats", "false",
+               "--server.address", args.address, "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer",
                "--server.maxUploadSize", str(UPLOAD_LIMIT_MB), "--", *(str(Path(path).resolve()) for path in args.maps)]
     local = args.address in ("localhost", "127.0.0.1", "::1")
     read_only = args.read_only or not (local or args.allow_edit)
@@ -149,6 +174,48 @@ def run_demo(args) -> int:
     rows = {name: text.count("\n") - 1 for name, text in files.items()}
     print(f"{folder}: {rows['actors.csv']} actors, {rows['efforts.csv']} efforts, "
           f"{rows['participation.csv']} participations, {rows['relations.csv']} relations (seed {args.seed})")
+    return 0
+
+
+FILTER_PROBLEMS = {
+    "target_groups": "--target-group names no target group of the map",
+    "focus": "--focus names no actor of the map, or one that --without removes",
+    "without": "--without names no actor of the map",
+    "depth": "--depth must be 0 or more",
+}
+
+
+def run_export(args) -> int:
+    """Write the export files of a valid map (exit 1 with its problems when it does not validate; 2 for bad options)."""
+    actor_map, problems = check_map(args.map)
+    if (problems["severity"] == "error").any():
+        print_problems(problems[problems["severity"] == "error"], "text")
+        return 1
+    filters = ExportFilters(tuple(args.level), tuple(args.target_group), tuple(args.actor_type), args.focus, args.depth,
+                            tuple(args.without))
+    errors = filter_errors(actor_map, filters)
+    for name, values in errors.items():
+        print(f"actormap: {FILTER_PROBLEMS[name]}: {', '.join(values)}", file=sys.stderr)
+    try:
+        size = parse_size(args.size)
+    except ValueError as error:
+        print(f"actormap: --size: {error}", file=sys.stderr)
+        return 2
+    if errors:
+        return 2
+    formats = FORMATS if args.format == "all" else (args.format,)
+    output = Path(args.output or ".")
+    folder = output if args.format == "all" or output.is_dir() else output.parent
+    if args.format == "all" and not output.exists() and output.parent.is_dir():
+        output.mkdir(exist_ok=True)
+    if not folder.is_dir():
+        print(f"actormap: no such folder: {folder}", file=sys.stderr)
+        return 2
+    selection = select(actor_map, filters, args.language, layout=args.layout)
+    for export_format in formats:
+        target = folder / file_name(actor_map.label, export_format) if folder == output else output
+        atomic_write(target, export_bytes(selection, export_format, size))
+        print(target)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,9 @@ orphan,old,lead,mandate
 @pytest.fixture
 def kommun(tmp_path) -> actormap.ActorMap:
     return actormap.load_map(write_map(tmp_path / "kommun", **KOMMUN))
+
+
+@pytest.fixture(autouse=True)
+def app_command_line(monkeypatch):
+    """The app reads map paths from its command line; under pytest that would be pytest's own arguments."""
+    monkeypatch.setattr(sys, "argv", ["app.py"])

@@ -4,6 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from actormap.i18n import t
+from actormap.ui.widgets import MEMORY, key_for
 from conftest import CORPUS, EXAMPLES, ROOT
 
 PAGES = ("overview", "network", "responsibilities", "whatif")
@@ -12,8 +13,16 @@ PAGES = ("overview", "network", "responsibilities", "whatif")
 def app(map_path=None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     if map_path is not None:
-        at.session_state["map"] = str(map_path.resolve())
+        at.session_state[MEMORY] = {"map": str(map_path.resolve())}
     return at.run()
+
+
+def english(at: AppTest) -> AppTest:
+    return at.sidebar.selectbox(key="language").set_value("en").run()
+
+
+def go(at: AppTest, page: str, language: str = "en") -> AppTest:
+    return at.sidebar.radio(key=key_for("page", language)).set_value(page).run()
 
 
 # Streamlit's AppTest finds dataframes by position, not key: each page's order is fixed.
@@ -27,7 +36,7 @@ def texts(elements) -> list[str]:
 @pytest.mark.parametrize("folder", EXAMPLES, ids=lambda path: path.name)
 def test_every_page_of_every_example_runs_without_exception(folder, page):
     at = app(folder)
-    at.sidebar.radio(key="page").set_value(page).run()
+    go(at, page, at.session_state["language"])
     assert not at.exception
     assert not at.error
 
@@ -44,12 +53,12 @@ def test_the_map_language_is_the_default_and_switching_changes_the_headings():
 
 def test_overview_shows_figures_and_the_findings_filter_narrows_the_list():
     at = app(ROOT / "data" / "herning")
-    at.sidebar.selectbox(key="language").set_value("en").run()
+    english(at)
     metrics = {metric.label: metric.value for metric in at.metric}
     assert metrics["Actors"] == "15"
     assert metrics["High-severity findings"] == "10"
     assert at.dataframe[1].value.shape[0] == 19
-    at.multiselect(key="filter_rule").set_value(["broken_handover"]).run()
+    at.multiselect(key=key_for("filter_rule", "en")).set_value(["broken_handover"]).run()
     shown = at.dataframe[1].value
     assert shown["Finding"].tolist() == ["Broken handover"]
     assert at.caption[-1].value.startswith("1 of 19 findings")
@@ -57,7 +66,7 @@ def test_overview_shows_figures_and_the_findings_filter_narrows_the_list():
 
 def test_coverage_marks_the_empty_cells():
     at = app(ROOT / "data" / "herning")
-    at.sidebar.selectbox(key="language").set_value("en").run()
+    english(at)
     grid = at.dataframe[0].value
     assert grid.loc["Treatment", "youth"] == 2
     assert grid.loc["Health promotion", "children"] == 0
@@ -65,23 +74,21 @@ def test_coverage_marks_the_empty_cells():
 
 def test_network_filters_and_focus_change_what_is_drawn():
     at = app(ROOT / "data" / "herning")
-    at.sidebar.selectbox(key="language").set_value("en").run()
-    at.sidebar.radio(key="page").set_value("network").run()
+    go(english(at), "network")
     assert at.caption[0].value.startswith("15 actors and 7 efforts shown")
-    at.multiselect(key="net_levels").set_value(["treatment"]).run()
+    at.multiselect(key=key_for("net_levels", "en")).set_value(["treatment"]).run()
     assert at.caption[0].value.startswith("11 actors and 3 efforts shown")
-    at.multiselect(key="net_levels").set_value([]).run()
-    at.selectbox(key="net_focus").set_value("politiet").run()
+    at.multiselect(key=key_for("net_levels", "en")).set_value([]).run()
+    at.selectbox(key=key_for("net_focus", "en")).set_value("politiet").run()
     at.slider(key="net_depth").set_value(1).run()
     assert at.caption[0].value.startswith("2 actors and 0 efforts shown")
 
 
 def test_what_if_lists_the_findings_an_actor_leaving_creates():
     at = app(ROOT / "data" / "herning")
-    at.sidebar.selectbox(key="language").set_value("en").run()
-    at.sidebar.radio(key="page").set_value("whatif").run()
+    go(english(at), "whatif")
     assert texts(at.info) == [t("ui.whatif_pick", "en")]
-    at.multiselect(key="whatif_remove").set_value(["familiecenteret"]).run()
+    at.multiselect(key=key_for("whatif_remove", "en")).set_value(["familiecenteret"]).run()
     created = at.dataframe[0].value
     assert "Single point of failure" not in created["Finding"].tolist()
     assert texts(at.warning) == [t("ui.whatif_count", "en", count=len(created))]
@@ -89,22 +96,31 @@ def test_what_if_lists_the_findings_an_actor_leaving_creates():
 
 def test_responsibility_matrix_reads_row_by_row():
     at = app(ROOT / "data" / "herning")
-    at.sidebar.selectbox(key="language").set_value("en").run()
-    at.sidebar.radio(key="page").set_value("responsibilities").run()
+    go(english(at), "responsibilities")
     matrix = at.dataframe[0].value
-    column = "Treatment · Satspuljeprojektet 'Kvalitet i alkoholbehandlingen'"
+    column = "4 · Satspuljeprojektet 'Kvalite…"
     assert matrix.loc["Familiecenteret", column] == "Lead"
     assert matrix.loc["Social- og Sundhedsudvalget", column] == "Follow-up"
 
 
 def test_an_invalid_upload_shows_its_problems_and_the_app_stays_usable():
     at = app()
-    at.sidebar.selectbox(key="map").set_value("upload").run()
+    at.sidebar.selectbox(key=key_for("map", "sv")).set_value("upload").run()
     files = [(path.name, path.read_bytes(), "text/csv") for path in sorted((CORPUS / "invalid").iterdir())]
     at.sidebar.file_uploader(key="upload").set_value(files).run()
     assert not at.exception
     assert texts(at.error) == [t("ui.invalid_map", "sv", count=18)]
     problems = at.dataframe[0].value
     assert problems.iloc[0].tolist()[1:4] == ["actors.csv", 3, "type"]
-    at.sidebar.selectbox(key="map").set_value(str((ROOT / "data" / "nacka").resolve())).run()
+    at.sidebar.selectbox(key=key_for("map", "sv")).set_value(str((ROOT / "data" / "nacka").resolve())).run()
     assert not at.error and not at.exception
+
+
+def test_switching_language_keeps_the_page_and_the_choices():
+    at = app(ROOT / "data" / "herning")
+    go(at, "network", "da")
+    at.radio(key=key_for("net_layout", "da")).set_value("force").run()
+    english(at)
+    assert texts(at.title) == ["Network", "actormap"]
+    assert at.radio(key=key_for("net_layout", "en")).value == "force"
+    assert at.sidebar.radio(key=key_for("page", "en")).value == "network"

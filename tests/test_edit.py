@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 import actormap
 from actormap.history import list_history
 from actormap.i18n import t
+from actormap.ui.widgets import key_for
 from conftest import DATA, ROOT
 
 
@@ -26,7 +27,7 @@ def edit_page(secrets=None) -> AppTest:
         at.secrets[key] = value
     at.run()
     at.sidebar.selectbox(key="language").set_value("en").run()
-    return at.sidebar.radio(key="page").set_value("edit").run()
+    return at.sidebar.radio(key=key_for("page", "en")).set_value("edit").run()
 
 
 def edit(at: AppTest, table: str, edited=None, added=None, deleted=None) -> AppTest:

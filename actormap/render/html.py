@@ -25,8 +25,8 @@ OPTIONS = {
     "layout": {"improvedLayout": False},
     "interaction": {"hover": True, "tooltipDelay": 120, "dragNodes": True, "dragView": True, "zoomView": True,
                     "multiselect": False},
-    "nodes": {"font": {"size": 14, "face": "Helvetica, Arial, sans-serif", "color": "#1B1B1B",
-                       "strokeWidth": 3, "strokeColor": "#FFFFFF"}},
+    "nodes": {"font": {"size": 19, "face": "Helvetica, Arial, sans-serif", "color": "#1B1B1B",
+                       "strokeWidth": 4, "strokeColor": "#FFFFFF"}},
     "edges": {"smooth": False, "selectionWidth": 2},
 }
 """Physics off: positions come from Python, and dragging a node moves only that node."""
@@ -105,6 +105,7 @@ def _legend(view: NetworkView, language: str) -> str:
     edges = [
         line(ROLE_COLORS["lead"], 4, False, code_label("role", "lead", language)),
         line(ROLE_COLORS["follow_up"], 2.5, False, code_label("role", "follow_up", language)),
+        line(ROLE_COLORS["funder"], 2, False, code_label("role", "funder", language)),
         line(ROLE_COLORS["partner"], 1.5, False, t("ui.legend_other_roles", language)),
         line(ROLE_COLORS["partner"], 1.5, True, code_label("basis", "informal", language)),
         line(RELATION_COLOR, 1.5, False, t("ui.legend_relation", language)),

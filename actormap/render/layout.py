@@ -20,9 +20,10 @@ __all__ = ["BAND", "force_layout", "level_header_positions", "levels_layout"]
 
 BAND = 480.0
 """Distance between two level columns."""
-ROW = 84.0
+ROW = 110.0
 GROUP_GAP = 56.0
-ACTOR_GAP = 80.0
+ACTOR_GAP = 96.0
+IDLE_GAP = 170.0
 
 
 def levels_layout(actor_map: ActorMap) -> dict[str, tuple[float, float]]:
@@ -61,14 +62,20 @@ def _actor_positions(actor_map: ActorMap, efforts: dict[str, tuple[float, float]
     desired = joined.groupby("actor")[["x", "y"]].mean()
     actors = actor_map.actors["id"]
     idle = actors[~actors.isin(desired.index)]
-    desired = pd.concat([desired, pd.DataFrame({"x": -BAND * 0.8, "y": 0.0}, index=idle)])
     column_offset = (desired["x"] / BAND).round() * BAND - desired["x"]
     on_column = column_offset.abs() < BAND * 0.15
-    desired.loc[on_column, "x"] = (desired["x"] / BAND).round()[on_column] * BAND - BAND * 0.25
+    desired.loc[on_column, "x"] = (desired["x"] / BAND).round()[on_column] * BAND - BAND * 0.32
     positions = {}
     for lane_x, lane in desired.groupby(desired["x"].round(-1)):
         positions.update(_spread(lane.sort_values("y", kind="stable"), float(lane_x)))
-    return positions
+    return positions | _bottom_row(list(idle), max((y for _, y in [*positions.values(), *efforts.values()]), default=0.0))
+
+
+def _bottom_row(actors: list[str], lowest: float) -> dict[str, tuple[float, float]]:
+    """Actors with no effort in rows under the levels, so they neither stretch the picture nor hide."""
+    per_row = max(1, int(3 * BAND // IDLE_GAP))
+    return {actor: (-BAND * 0.25 + (i % per_row) * IDLE_GAP, lowest + 2 * ACTOR_GAP + (i // per_row) * ACTOR_GAP)
+            for i, actor in enumerate(actors)}
 
 
 def _spread(lane: pd.DataFrame, x: float) -> dict[str, tuple[float, float]]:

@@ -52,8 +52,17 @@ class NetworkView:
     hidden_actors: int = 0
     hidden_efforts: int = 0
 
+    def height_for(self, width: int, low: int = 420, high: int = 900) -> int:
+        """A canvas height that fits the drawing's shape at ``width`` pixels, between ``low`` and ``high``."""
+        if not self.nodes:
+            return low
+        xs = [node["x"] for node in self.nodes]
+        ys = [node["y"] for node in self.nodes]
+        aspect = (max(ys) - min(ys) + 160) / (max(xs) - min(xs) + 320)
+        return int(min(max(width * aspect, low), high))
 
-LABEL_WIDTH = 18
+
+LABEL_WIDTH = 16
 """Labels wrap at this many characters, so long names do not run into each other."""
 
 
@@ -153,7 +162,7 @@ def _marked(filters: NetworkFilters, actors: pd.DataFrame, efforts: pd.DataFrame
 def _heading_nodes(headings: dict[str, tuple[float, float]], language: str) -> list[dict]:
     return [
         {"id": f"\0level:{level}", "label": level_name(level, language).upper(), "shape": "text", "x": x, "y": y,
-         "font": {"size": 22, "color": "#555555", "bold": True}, "physics": False, "fixed": True, "chosen": False,
+         "font": {"size": 40, "color": "#444444", "bold": True}, "physics": False, "fixed": True, "chosen": False,
          "title": level_name(level, language), "heading": True}
         for level, (x, y) in headings.items()
     ]
@@ -169,7 +178,7 @@ def _node(node_id: str, label: str, title: str, color: str, shape: str, position
             "color": {"background": color, "border": "#333333"}, "borderWidth": 1}
     if marked and node_id in marked:
         node.update(borderWidth=5, size=size * 1.4, color={"background": color, "border": "#000000"},
-                    font={"size": 18, "face": "sans-serif", "bold": True})
+                    font={"size": 24, "bold": True})
     elif marked:
         node.update(color={"background": faded(color), "border": faded("#333333")}, font={"color": "#B5B5B5"})
     return node
@@ -181,7 +190,7 @@ def _actor_nodes(actors: pd.DataFrame, positions, marked: set[str], language: st
         lines = [actor.name, f"{t('ui.actor_type', language)}: {code_label('type', actor.type, language)}"]
         lines += [value for value in (actor.sector, actor.description, actor.document) if value]
         color = TYPE_COLORS.get(actor.type, TYPE_COLORS["other"])
-        nodes.append(_node(actor.id, actor.name, "\n".join(lines), color, ACTOR_SHAPE, positions, marked, 14))
+        nodes.append(_node(actor.id, actor.name, "\n".join(lines), color, ACTOR_SHAPE, positions, marked, 16))
     return nodes
 
 
@@ -194,7 +203,7 @@ def _effort_nodes(efforts: pd.DataFrame, positions, marked: set[str], language: 
                  f"{t('ui.status', language)}: {code_label('status', effort.status, language)}"]
         lines += [value for value in (effort.description, effort.document) if value]
         color = LEVEL_COLORS.get(effort.level, "#CCCCCC")
-        nodes.append(_node(effort.id, effort.name, "\n".join(lines), color, EFFORT_SHAPE, positions, marked, 16))
+        nodes.append(_node(effort.id, effort.name, "\n".join(lines), color, EFFORT_SHAPE, positions, marked, 18))
     return nodes
 
 

@@ -22,8 +22,9 @@ from actormap.problems import ConflictError, MapError
 from actormap.save import save_map
 from actormap.schema import LEVELS, TABLES
 from actormap.ui import transfer
-from actormap.ui.tables import findings_table, problems_table
+from actormap.ui.tables import problems_table, show_findings
 from actormap.ui.transfer import finish_save, reload_editors
+from actormap.ui.widgets import chosen
 from actormap.validate import check_tables
 
 __all__ = ["editing_allowed", "render"]
@@ -36,7 +37,7 @@ def editing_allowed() -> bool:
 
 def render(actor_map: ActorMap, language: str) -> None:
     st.title(t("ui.page_edit", language))
-    path = Path(st.session_state.get("map", ""))
+    path = Path(chosen("map", language, ""))
     if not path.is_dir():
         st.info(t("ui.edit_folder_only", language))
         transfer.downloads(actor_map, language)
@@ -76,9 +77,14 @@ def _editors(base: ActorMap, language: str) -> ActorMap:
             raw = base.tables.get(name)
             if raw is None:
                 raw = pd.DataFrame(columns=[column.name for column in TABLES[name]], dtype=object)
-            edited = st.data_editor(raw.reset_index(drop=True), num_rows="dynamic", hide_index=True, width="stretch",
-                                    column_config=_column_config(base, name, raw, language),
-                                    key=f"edit_{name}_{st.session_state['edit_generation']}")
+            edited = st.data_editor(
+                raw.reset_index(drop=True),
+                num_rows="dynamic",
+                hide_index=True,
+                width="stretch",
+                column_config=_column_config(base, name, raw, language),
+                key=f"edit_{name}_{st.session_state['edit_generation']}",
+            )
             tables[name] = _as_table(edited)
     if "relations" not in base.tables and tables["relations"].empty:
         del tables["relations"]
@@ -93,40 +99,55 @@ def _as_table(edited: pd.DataFrame) -> pd.DataFrame:
 
 
 def _column_config(base: ActorMap, name: str, raw: pd.DataFrame, language: str) -> dict:
-    names = {"actor": dict(zip(base.actors["id"], base.actors["name"])),
-             "effort": dict(zip(base.efforts["id"], base.efforts["name"]))}
+    names = {
+        "actor": dict(zip(base.actors["id"], base.actors["name"])),
+        "effort": dict(zip(base.efforts["id"], base.efforts["name"])),
+    }
     config = {}
     for column in TABLES[name]:
         present = [v for v in raw.get(column.name, pd.Series(dtype=object)).dropna().astype(str).unique()]
         if isinstance(column.allowed, tuple) or column.allowed == "level":
             allowed = LEVELS if column.allowed == "level" else column.allowed
             if column.allowed == "level":
+
                 def label(value):
                     return level_name(value, language)
             else:  # the code's catalog kind is the column's name: type, status, role, basis, kind
+
                 def label(value, kind=column.name):
                     return code_label(kind, value, language) if value else ""
+
             options = list(dict.fromkeys(["", *allowed, *present]))
-            config[column.name] = st.column_config.SelectboxColumn(column.name, options=options, format_func=label,
-                                                                   required=column.required, help=column.help)
+            config[column.name] = st.column_config.SelectboxColumn(
+                column.name, options=options, format_func=label, required=column.required, help=column.help
+            )
         elif column.allowed in names:
             known = names[column.allowed]
             options = list(dict.fromkeys(["", *known, *present]))
             config[column.name] = st.column_config.SelectboxColumn(
-                column.name, options=options, required=column.required, help=column.help,
-                format_func=lambda v, known=known: f"{v} · {known[v]}" if v in known else v)
+                column.name,
+                options=options,
+                required=column.required,
+                help=column.help,
+                format_func=lambda v, known=known: f"{v} · {known[v]}" if v in known else v,
+            )
         elif column.allowed == "target_groups":
             config[column.name] = st.column_config.TextColumn(
-                column.name, required=True, help=t("ui.edit_target_groups_help", language,
-                                                   groups=", ".join(base.target_groups)))
+                column.name,
+                required=True,
+                help=t("ui.edit_target_groups_help", language, groups=", ".join(base.target_groups)),
+            )
         else:
             config[column.name] = st.column_config.TextColumn(column.name, required=column.required, help=column.help)
     return config
 
 
 def _review_and_save(base: ActorMap, candidate: ActorMap, path: Path, language: str) -> None:
-    changed = [name for name, table in candidate.tables.items()
-               if name not in base.formats or table_fingerprint(table) != base.formats[name].fingerprint]
+    changed = [
+        name
+        for name, table in candidate.tables.items()
+        if name not in base.formats or table_fingerprint(table) != base.formats[name].fingerprint
+    ]
     if not changed:
         st.caption(t("ui.edit_no_changes", language))
         return
@@ -155,10 +176,10 @@ def _finding_preview(base: ActorMap, candidate: ActorMap, language: str) -> None
         st.caption(t("ui.edit_findings_same", language))
     if not appeared.empty:
         st.markdown(f"**{t('ui.edit_findings_new', language, count=len(appeared))}**")
-        st.dataframe(findings_table(appeared, language), hide_index=True, width="stretch")
+        show_findings(appeared, language)
     if not resolved.empty:
         st.markdown(f"**{t('ui.edit_findings_resolved', language, count=len(resolved))}**")
-        st.dataframe(findings_table(resolved, language), hide_index=True, width="stretch")
+        show_findings(resolved, language)
 
 
 def _save(candidate: ActorMap, base: ActorMap, path: Path, language: str) -> None:
@@ -176,8 +197,9 @@ def _save(candidate: ActorMap, base: ActorMap, path: Path, language: str) -> Non
 def _show_disk_changes(base: ActorMap, current: ActorMap, language: str) -> None:
     diff = diff_maps(base, current)
     diff["table"] = diff["table"].map(lambda name: t(f"ui.table_{name}", language))
-    st.dataframe(diff.rename(columns={column: t(f"ui.diff_{column}", language) for column in diff.columns}),
-                 hide_index=True)
+    st.dataframe(
+        diff.rename(columns={column: t(f"ui.diff_{column}", language) for column in diff.columns}), hide_index=True
+    )
     if st.button(t("ui.reload", language), key="edit_reload"):
         reload_editors()
         st.rerun()

@@ -6,9 +6,10 @@ import streamlit as st
 
 from actormap.i18n import LANGUAGE_NAMES, t
 from actormap.problems import NotAMapError
-from actormap.ui import edit, network, overview, responsibilities, whatif
+from actormap.ui import edit, export, network, overview, responsibilities, whatif
 from actormap.ui.data import cached_map, files_of, map_sources
 from actormap.ui.tables import problems_table
+from actormap.ui.widgets import chosen, remember, remembered
 
 __all__ = ["main"]
 
@@ -18,22 +19,20 @@ PAGES = {
     "responsibilities": responsibilities.render,
     "whatif": whatif.render,
     "edit": edit.render,
+    "export": export.render,
 }
 UPLOAD = "upload"
 
 
 def main() -> None:
     """Draw the app for the map and page chosen in the sidebar."""
-    st.set_page_config(page_title="actormap", page_icon=":material/hub:", layout="wide")
+    st.set_page_config(page_title="actormap", layout="wide")  # the default icon: no font fetched from the web
     sources = {source.key: source for source in map_sources()}
-    choice = st.session_state.get("map")
+    choice = chosen("map", st.session_state.get("language", "en"))
     if choice not in sources and choice != UPLOAD:
-        choice = next(iter(sources), UPLOAD)
-        st.session_state["map"] = choice
+        choice = remember("map", next(iter(sources), UPLOAD))
     actor_map, problems = _load(choice, sources)
-    if actor_map is not None and st.session_state.get("language_for") != choice:
-        st.session_state["language"] = actor_map.language
-        st.session_state["language_for"] = choice
+    _follow_map_language(actor_map, choice)
     language = st.session_state.get("language", "en")
     page = _sidebar(sources, language)
     if choice == UPLOAD and problems is None:
@@ -45,6 +44,19 @@ def main() -> None:
         st.dataframe(problems_table(problems, language), hide_index=True, width="stretch", key="problems")
         st.stop()
     PAGES[page](actor_map, language)
+
+
+def _follow_map_language(actor_map, choice: str) -> None:
+    """Speak a newly chosen map's language, unless the user has picked a language."""
+    if actor_map is None or st.session_state.get("language_for") == choice:
+        return
+    st.session_state["language_for"] = choice
+    if not st.session_state.get("language_picked"):
+        st.session_state["language"] = actor_map.language
+
+
+def _pick_language() -> None:
+    st.session_state["language_picked"] = True
 
 
 def _load(choice: str, sources: dict):
@@ -64,12 +76,30 @@ def _sidebar(sources: dict, language: str) -> str:
     with st.sidebar:
         st.title("actormap")
         options = [*sources, UPLOAD]
-        st.selectbox(t("ui.map", language), options, key="map",
-                     format_func=lambda key: sources[key].label if key in sources else t("ui.upload_option", language))
-        if st.session_state.get("map", options[0]) == UPLOAD:
-            st.file_uploader(t("ui.upload", language), type=["csv", "xlsx", "toml"], accept_multiple_files=True,
-                             key="upload", help=t("ui.upload_help", language, limit=st.get_option("server.maxUploadSize")))
-        st.selectbox(t("ui.language", language), list(LANGUAGE_NAMES), key="language",
-                     format_func=LANGUAGE_NAMES.__getitem__)
-        return st.radio(t("ui.page", language), list(PAGES), key="page",
-                        format_func=lambda page: t(f"ui.page_{page}", language))
+
+        def label(key: str) -> str:
+            return sources[key].label if key in sources else t("ui.upload_option", language)
+
+        if remembered(st.selectbox, "map", language, t("ui.map", language), options, format_func=label) == UPLOAD:
+            st.file_uploader(
+                t("ui.upload", language),
+                type=["csv", "xlsx", "toml"],
+                accept_multiple_files=True,
+                key="upload",
+                help=t("ui.upload_help", language, limit=st.get_option("server.maxUploadSize")),
+            )
+        st.selectbox(
+            t("ui.language", language),
+            list(LANGUAGE_NAMES),
+            key="language",
+            format_func=LANGUAGE_NAMES.__getitem__,
+            on_change=_pick_language,
+        )
+        return remembered(
+            st.radio,
+            "page",
+            language,
+            t("ui.page", language),
+            list(PAGES),
+            format_func=lambda page: t(f"ui.page_{page}", language),
+        )

@@ -9,12 +9,15 @@ from actormap.model import ActorMap
 from actormap.render.html import network_html
 from actormap.render.network import NetworkFilters, network_view
 from actormap.schema import ACTOR_TYPES, BASES, LEVELS, ROLES
+from actormap.ui.widgets import remembered
 from actormap.ui.data import cached_findings, cached_layout
 
 __all__ = ["render"]
 
 LAYOUTS = ("levels", "force")
-HEIGHT = 680
+WIDTH = 1100
+"""About the width of the drawing in the app's wide layout; the canvas height follows the drawing's shape."""
+LEGEND_HEIGHT = 110
 MAX_NODES = 1500
 """Above this many nodes the page shows the most connected actors only (see the README's benchmarks)."""
 FORCE_LIMIT = 3000
@@ -28,42 +31,92 @@ def render(actor_map: ActorMap, language: str) -> None:
         st.info(t("ui.force_too_large", language, limit=FORCE_LIMIT))
         layout = "levels"
     positions = cached_layout(actor_map.version, layout, actor_map)
-    view = network_view(actor_map, positions, filters, language, level_headings=layout == "levels",
-                        max_nodes=MAX_NODES)
+    view = network_view(actor_map, positions, filters, language, level_headings=layout == "levels", max_nodes=MAX_NODES)
     if view.hidden_actors or view.hidden_efforts:
-        st.warning(t("ui.network_limited", language, actors=view.hidden_actors, efforts=view.hidden_efforts,
-                     limit=MAX_NODES))
+        st.warning(
+            t("ui.network_limited", language, actors=view.hidden_actors, efforts=view.hidden_efforts, limit=MAX_NODES)
+        )
     actors = sum(1 for node in view.nodes if node["shape"] == "dot")
     efforts = sum(1 for node in view.nodes if node["shape"] == "square")
     st.caption(t("ui.network_shown", language, actors=actors, efforts=efforts))
-    st.iframe(network_html(view, language, height=HEIGHT), height=HEIGHT + 110)
+    height = view.height_for(WIDTH)
+    st.iframe(network_html(view, language, height=height), height=height + LEGEND_HEIGHT)
 
 
 def _controls(actor_map: ActorMap, language: str) -> tuple[NetworkFilters, str]:
     names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
     top = st.columns([2, 3, 3, 2])
-    layout = top[0].radio(t("ui.layout", language), LAYOUTS, key="net_layout",
-                          format_func=lambda kind: t(f"ui.layout_{kind}", language))
-    focus = top[1].selectbox(t("ui.focus", language), ["", *names], key="net_focus",
-                             format_func=lambda a: names.get(a, t("ui.focus_none", language)))
+    layout = remembered(
+        top[0].radio,
+        "net_layout",
+        language,
+        t("ui.layout", language),
+        LAYOUTS,
+        format_func=lambda kind: t(f"ui.layout_{kind}", language),
+    )
+    focus = remembered(
+        top[1].selectbox,
+        "net_focus",
+        language,
+        t("ui.focus", language),
+        ["", *names],
+        format_func=lambda a: names.get(a, t("ui.focus_none", language)),
+    )
     depth = top[2].slider(t("ui.depth", language), 1, 6, 2, key="net_depth", disabled=not focus)
     search = top[3].text_input(t("ui.search", language), key="net_search")
     findings = cached_findings(actor_map.version, language, actor_map)
-    highlight = st.selectbox(t("ui.highlight", language), [-1, *range(len(findings))], key="net_highlight",
-                             format_func=lambda i: t("ui.highlight_none", language) if i < 0 else findings["message"].iloc[i])
+    highlight = remembered(
+        st.selectbox,
+        "net_highlight",
+        language,
+        t("ui.highlight", language),
+        [-1, *range(len(findings))],
+        format_func=lambda i: t("ui.highlight_none", language) if i < 0 else findings["message"].iloc[i],
+    )
     marked = () if highlight < 0 else findings["efforts"].iloc[highlight] + findings["actors"].iloc[highlight]
     with st.expander(t("ui.filters", language), expanded=False):
         row = st.columns(5)
-        levels = row[0].multiselect(t("ui.levels", language), list(LEVELS), key="net_levels",
-                                    format_func=lambda level: level_name(level, language))
-        groups = row[1].multiselect(t("ui.target_groups", language), list(actor_map.target_groups), key="net_groups",
-                                    format_func=lambda g: code_label("target_group", g, language))
-        types = row[2].multiselect(t("ui.actor_types", language), list(ACTOR_TYPES), key="net_types",
-                                   format_func=lambda kind: code_label("type", kind, language))
-        roles = row[3].multiselect(t("ui.roles", language), list(ROLES), key="net_roles",
-                                   format_func=lambda role: code_label("role", role, language))
-        bases = row[4].multiselect(t("ui.bases", language), list(BASES), key="net_bases",
-                                   format_func=lambda basis: code_label("basis", basis, language))
-    filters = NetworkFilters(tuple(levels), tuple(groups), tuple(types), tuple(roles), tuple(bases), focus, depth,
-                             tuple(marked), search)
+        levels = remembered(
+            row[0].multiselect,
+            "net_levels",
+            language,
+            t("ui.levels", language),
+            list(LEVELS),
+            format_func=lambda level: level_name(level, language),
+        )
+        groups = remembered(
+            row[1].multiselect,
+            "net_groups",
+            language,
+            t("ui.target_groups", language),
+            list(actor_map.target_groups),
+            format_func=lambda g: code_label("target_group", g, language),
+        )
+        types = remembered(
+            row[2].multiselect,
+            "net_types",
+            language,
+            t("ui.actor_types", language),
+            list(ACTOR_TYPES),
+            format_func=lambda kind: code_label("type", kind, language),
+        )
+        roles = remembered(
+            row[3].multiselect,
+            "net_roles",
+            language,
+            t("ui.roles", language),
+            list(ROLES),
+            format_func=lambda role: code_label("role", role, language),
+        )
+        bases = remembered(
+            row[4].multiselect,
+            "net_bases",
+            language,
+            t("ui.bases", language),
+            list(BASES),
+            format_func=lambda basis: code_label("basis", basis, language),
+        )
+    filters = NetworkFilters(
+        tuple(levels), tuple(groups), tuple(types), tuple(roles), tuple(bases), focus, depth, tuple(marked), search
+    )
     return filters, layout

@@ -10,8 +10,9 @@ from actormap.findings import RULES, SEVERITIES
 from actormap.i18n import code_label, level_name, t
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
+from actormap.ui.widgets import remembered
 from actormap.ui.data import cached_coverage, cached_findings
-from actormap.ui.tables import findings_table, rule_title
+from actormap.ui.tables import rule_title, show_findings
 
 __all__ = ["render"]
 
@@ -49,11 +50,18 @@ def _figures(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> None
 def _coverage(actor_map: ActorMap, language: str) -> None:
     st.subheader(t("ui.coverage", language))
     st.caption(t("ui.coverage_help", language))
-    measure = st.radio(t("ui.measure", language), MEASURES, key="coverage_measure", horizontal=True,
-                       format_func=lambda m: t(f"ui.measure_{m}", language))
+    measure = remembered(
+        st.radio,
+        "coverage_measure",
+        language,
+        t("ui.measure", language),
+        MEASURES,
+        horizontal=True,
+        format_func=lambda m: t(f"ui.measure_{m}", language),
+    )
     grid = cached_coverage(actor_map.version, actor_map).pivot(index="level", columns="target_group", values=measure)
     grid = grid.reindex(index=list(LEVELS), columns=list(actor_map.target_groups))
-    grid.index = [level_name(level, language) for level in grid.index]
+    grid.index = pd.Index([level_name(level, language) for level in grid.index], name=t("ui.col_level", language))
     grid.columns = [code_label("target_group", group, language) for group in grid.columns]
     highest = max(int(grid.max().max()), 1)
     st.dataframe(grid.style.map(lambda value: _heat(value, highest)), width="stretch", key="coverage")
@@ -76,21 +84,50 @@ def _findings(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> Non
         st.success(t("ui.no_findings", language))
         return
     columns = st.columns(5)
-    rules = columns[0].multiselect(t("ui.filter_rule", language), list(RULES), key="filter_rule",
-                                   format_func=lambda r: rule_title(r, language))
-    severities = columns[1].multiselect(t("ui.filter_severity", language), list(SEVERITIES), key="filter_severity",
-                                        format_func=lambda s: t(f"severity.{s}", language))
-    levels = columns[2].multiselect(t("ui.filter_level", language), list(LEVELS), key="filter_level",
-                                    format_func=lambda level: level_name(level, language))
-    groups = columns[3].multiselect(t("ui.filter_target_group", language), list(actor_map.target_groups),
-                                    key="filter_target_group", format_func=lambda g: code_label("target_group", g, language))
+    rules = remembered(
+        columns[0].multiselect,
+        "filter_rule",
+        language,
+        t("ui.filter_rule", language),
+        list(RULES),
+        format_func=lambda r: rule_title(r, language),
+    )
+    severities = remembered(
+        columns[1].multiselect,
+        "filter_severity",
+        language,
+        t("ui.filter_severity", language),
+        list(SEVERITIES),
+        format_func=lambda s: t(f"severity.{s}", language),
+    )
+    levels = remembered(
+        columns[2].multiselect,
+        "filter_level",
+        language,
+        t("ui.filter_level", language),
+        list(LEVELS),
+        format_func=lambda level: level_name(level, language),
+    )
+    groups = remembered(
+        columns[3].multiselect,
+        "filter_target_group",
+        language,
+        t("ui.filter_target_group", language),
+        list(actor_map.target_groups),
+        format_func=lambda g: code_label("target_group", g, language),
+    )
     names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
-    actors = columns[4].multiselect(t("ui.filter_actor", language), list(names), key="filter_actor",
-                                    format_func=names.__getitem__)
+    actors = remembered(
+        columns[4].multiselect,
+        "filter_actor",
+        language,
+        t("ui.filter_actor", language),
+        list(names),
+        format_func=names.__getitem__,
+    )
     shown = filter_findings(findings, level=levels, target_group=groups, rule=rules, severity=severities, actor=actors)
     st.caption(t("ui.findings_count", language, shown=len(shown), total=len(findings)))
     if shown.empty:
         st.info(t("ui.no_findings_filtered", language))
         return
-    st.dataframe(findings_table(shown, language), hide_index=True, width="stretch", key="findings",
-                 column_config={t("ui.col_message", language): st.column_config.TextColumn(width="large")})
+    show_findings(shown, language)

@@ -9,8 +9,9 @@ from actormap.analysis import filter_findings
 from actormap.i18n import code_label, level_name, t
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
+from actormap.ui.widgets import remembered
 from actormap.ui.data import cached_findings, cached_matrix, cached_profiles
-from actormap.ui.tables import findings_table
+from actormap.ui.tables import show_findings, table_height
 
 __all__ = ["render"]
 
@@ -27,16 +28,30 @@ def render(actor_map: ActorMap, language: str) -> None:
 def _matrix(actor_map: ActorMap, language: str) -> None:
     st.subheader(t("ui.matrix", language))
     st.caption(t("ui.matrix_help", language))
-    levels = st.multiselect(t("ui.levels", language), list(LEVELS), key="matrix_levels",
-                            format_func=lambda level: level_name(level, language))
+    levels = remembered(
+        st.multiselect,
+        "matrix_levels",
+        language,
+        t("ui.levels", language),
+        list(LEVELS),
+        format_func=lambda level: level_name(level, language),
+    )
     matrix = cached_matrix(actor_map.version, actor_map)
     efforts = actor_map.efforts.set_index("id")
     columns = [e for e in matrix.columns if not levels or efforts.at[e, "level"] in levels]
     matrix = matrix[columns]
     matrix = matrix[(matrix != "").any(axis=1)]
     if matrix.shape[0] > MAX_ROWS or matrix.shape[1] > MAX_COLUMNS:
-        st.warning(t("ui.matrix_too_large", language, actors=matrix.shape[0], efforts=matrix.shape[1],
-                     rows=MAX_ROWS, columns=MAX_COLUMNS))
+        st.warning(
+            t(
+                "ui.matrix_too_large",
+                language,
+                actors=matrix.shape[0],
+                efforts=matrix.shape[1],
+                rows=MAX_ROWS,
+                columns=MAX_COLUMNS,
+            )
+        )
         matrix = matrix.iloc[:MAX_ROWS, :MAX_COLUMNS]
     if matrix.empty:
         st.info(t("ui.network_empty", language))
@@ -44,8 +59,17 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
     names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
     shown = matrix.apply(lambda column: column.map(lambda roles: _roles_text(roles, language)))
     shown.index = [names[actor] for actor in matrix.index]
-    shown.columns = [f"{level_name(efforts.at[e, 'level'], language)} · {efforts.at[e, 'name']}" for e in matrix.columns]
-    st.dataframe(shown, width="stretch", key="matrix")
+    shown.columns = [_column_title(efforts.at[e, "level"], efforts.at[e, "name"]) for e in matrix.columns]
+    st.caption(t("ui.matrix_levels", language, levels=", ".join(
+        f"{LEVELS.index(level) + 1} = {level_name(level, language)}" for level in LEVELS)))
+    config = {title: st.column_config.TextColumn(width="small") for title in shown.columns}
+    st.dataframe(shown, width="stretch", column_config=config, height=table_height(len(shown), 600))
+
+
+def _column_title(level: str, name: str) -> str:
+    """A short, unique heading: the level's number and the effort's name, shortened."""
+    short = name if len(name) <= 28 else name[:27] + "…"
+    return f"{LEVELS.index(level) + 1} · {short}"
 
 
 def _roles_text(roles: str, language: str) -> str:
@@ -56,8 +80,14 @@ def _profile(actor_map: ActorMap, language: str) -> None:
     st.subheader(t("ui.profile", language))
     profiles = cached_profiles(actor_map.version, actor_map).set_index("actor")
     names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
-    actor = st.selectbox(t("ui.profile_actor", language), list(names), key="profile_actor",
-                         format_func=names.__getitem__)
+    actor = remembered(
+        st.selectbox,
+        "profile_actor",
+        language,
+        t("ui.profile_actor", language),
+        list(names),
+        format_func=names.__getitem__,
+    )
     profile = profiles.loc[actor]
     none = t("ui.none", language)
     facts = {
@@ -66,7 +96,7 @@ def _profile(actor_map: ActorMap, language: str) -> None:
         t("ui.roles", language): ", ".join(code_label("role", role, language) for role in profile["roles"]) or none,
         t("ui.profile_partners", language): str(profile["partners"]),
     }
-    st.table(pd.DataFrame({"": list(facts), " ": list(facts.values())}).set_index(""))
+    st.markdown("  \n".join(f"**{name}:** {value}" for name, value in facts.items()))
     st.markdown(f"**{t('ui.efforts', language)}**")
     st.dataframe(_actor_efforts(actor_map, actor, language), hide_index=True, width="stretch", key="profile_efforts")
     st.markdown(f"**{t('ui.profile_findings', language)}**")
@@ -74,17 +104,23 @@ def _profile(actor_map: ActorMap, language: str) -> None:
     if findings.empty:
         st.caption(t("ui.no_findings", language))
     else:
-        st.dataframe(findings_table(findings, language), hide_index=True, width="stretch", key="profile_findings")
+        show_findings(findings, language)
 
 
 def _actor_efforts(actor_map: ActorMap, actor: str, language: str) -> pd.DataFrame:
+    """One row per effort the actor takes part in, with all its roles (and their bases)."""
     rows = actor_map.participation[actor_map.participation["actor"] == actor]
     efforts = actor_map.efforts.set_index("id")
     rows = rows[rows["effort"].isin(efforts.index)]
-    return pd.DataFrame({
-        t("ui.col_effort", language): [efforts.at[e, "name"] for e in rows["effort"]],
-        t("ui.col_level", language): [level_name(efforts.at[e, "level"], language) for e in rows["effort"]],
-        t("ui.status", language): [code_label("status", efforts.at[e, "status"], language) for e in rows["effort"]],
-        t("ui.col_role", language): [code_label("role", r, language) for r in rows["role"]],
-        t("ui.col_basis", language): [code_label("basis", b, language) for b in rows["basis"]],
-    })
+    roles: dict[str, list[str]] = {}
+    for effort, role, basis in zip(rows["effort"], rows["role"], rows["basis"]):
+        label = f"{code_label('role', role, language)} ({code_label('basis', basis, language)})"
+        roles.setdefault(effort, []).append(label)
+    return pd.DataFrame(
+        {
+            t("ui.col_effort", language): [efforts.at[e, "name"] for e in roles],
+            t("ui.col_level", language): [level_name(efforts.at[e, "level"], language) for e in roles],
+            t("ui.status", language): [code_label("status", efforts.at[e, "status"], language) for e in roles],
+            t("ui.col_role", language): [", ".join(labels) for labels in roles.values()],
+        }
+    )

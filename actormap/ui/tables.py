@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from actormap.i18n import code_label, level_name, t
 
-__all__ = ["findings_table", "problems_table", "rule_title", "target_groups_text"]
+__all__ = ["findings_table", "problems_table", "rule_title", "show_findings", "table_height", "target_groups_text"]
+
+ROW_PIXELS = 35
+
+
+def table_height(rows: int, most: int = 720) -> int:
+    """A dataframe height that shows every row up to ``most`` pixels (then it scrolls)."""
+    return min(ROW_PIXELS * (rows + 1) + 3, most)
+
+
+def findings_columns(language: str) -> dict:
+    """Column widths for :func:`findings_table`: narrow codes, a wide message."""
+    return {
+        t("ui.col_severity", language): st.column_config.TextColumn(width="small"),
+        t("ui.col_target_group", language): st.column_config.TextColumn(width="small"),
+        t("ui.col_message", language): st.column_config.TextColumn(width="large"),
+    }
 
 
 def problems_table(problems: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -15,7 +32,7 @@ def problems_table(problems: pd.DataFrame, language: str) -> pd.DataFrame:
         t("ui.col_severity", language): problems["severity"].map(lambda s: t(f"ui.problem_{s}", language)),
         t("ui.col_file", language): problems["file"],
         t("ui.col_row", language): problems["row"],
-        t("ui.col_column", language): problems["column"],
+        t("ui.col_column", language): problems["column"].fillna(""),
         t("ui.col_message", language): problems["message"],
     })
 
@@ -44,3 +61,9 @@ def findings_table(findings: pd.DataFrame, language: str) -> pd.DataFrame:
         t("ui.col_target_group", language): findings["target_group"].map(lambda g: target_groups_text(g, language)),
         t("ui.col_message", language): findings["message"],
     })
+
+
+def show_findings(findings: pd.DataFrame, language: str) -> None:
+    """Draw findings as a sortable table: every row visible up to a screenful, the message widest."""
+    st.dataframe(findings_table(findings, language), hide_index=True, width="stretch",
+                 column_config=findings_columns(language), height=table_height(len(findings)))

@@ -13,6 +13,7 @@ from actormap.load import read_map
 from actormap.model import ActorMap
 from actormap.problems import ConflictError, MapError
 from actormap.save import restore_version, save_map
+from actormap.ui.widgets import remembered
 from actormap.ui.tables import problems_table
 
 __all__ = ["downloads", "finish_save", "password_ok", "reload_editors", "render"]
@@ -53,14 +54,30 @@ def password_ok(language: str) -> bool:
 def downloads(actor_map: ActorMap, language: str) -> None:
     st.subheader(t("ui.download", language))
     columns = st.columns(3)
-    delimiter = columns[0].radio(t("ui.delimiter", language), [";", ","], key="download_delimiter", horizontal=True,
-                                 format_func=lambda d: t("ui.delimiter_semicolon" if d == ";" else "ui.delimiter_comma", language))
+    delimiter = remembered(
+        columns[0].radio,
+        "download_delimiter",
+        language,
+        t("ui.delimiter", language),
+        [";", ","],
+        horizontal=True,
+        format_func=lambda d: t("ui.delimiter_semicolon" if d == ";" else "ui.delimiter_comma", language),
+    )
     stem = actor_map.label or "map"
-    columns[1].download_button(t("ui.download_zip", language), zip_bytes(actor_map, delimiter), f"{stem}.zip",
-                               mime="application/zip", key="download_zip")
-    columns[2].download_button(t("ui.download_xlsx", language), workbook_bytes(actor_map, f"{stem}.xlsx"),
-                               f"{stem}.xlsx", key="download_xlsx",
-                               mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    columns[1].download_button(
+        t("ui.download_zip", language),
+        zip_bytes(actor_map, delimiter),
+        f"{stem}.zip",
+        mime="application/zip",
+        key="download_zip",
+    )
+    columns[2].download_button(
+        t("ui.download_xlsx", language),
+        workbook_bytes(actor_map, f"{stem}.xlsx"),
+        f"{stem}.xlsx",
+        key="download_xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
 
 
 def render(actor_map: ActorMap, path, language: str) -> None:
@@ -72,8 +89,12 @@ def render(actor_map: ActorMap, path, language: str) -> None:
 
 def _upload(actor_map: ActorMap, path, language: str) -> None:
     st.subheader(t("ui.upload_into", language))
-    uploads = st.file_uploader(t("ui.upload", language), type=["csv", "xlsx", "toml"], accept_multiple_files=True,
-                               key=f"edit_upload_{st.session_state.get('edit_generation', 0)}")
+    uploads = st.file_uploader(
+        t("ui.upload", language),
+        type=["csv", "xlsx", "toml"],
+        accept_multiple_files=True,
+        key=f"edit_upload_{st.session_state.get('edit_generation', 0)}",
+    )
     if not uploads:
         return
     incoming, problems = read_map({upload.name: upload.getvalue() for upload in uploads}, name=actor_map.label)
@@ -97,8 +118,14 @@ def _history(actor_map: ActorMap, path, language: str) -> None:
     if not stamps:
         st.caption(t("ui.history_empty", language))
         return
-    stamp = st.selectbox(t("ui.history_version", language), stamps, key="history_stamp",
-                         format_func=lambda s: history_time(s).astimezone().strftime("%Y-%m-%d %H:%M:%S"))
+    stamp = remembered(
+        st.selectbox,
+        "history_stamp",
+        language,
+        t("ui.history_version", language),
+        stamps,
+        format_func=lambda s: history_time(s).astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+    )
     if st.button(t("ui.history_restore", language), key="history_restore"):
         try:
             restore_version(path, stamp, expected_version=actor_map.version)

@@ -6,8 +6,9 @@ import streamlit as st
 
 from actormap.i18n import t
 from actormap.model import ActorMap
+from actormap.ui.widgets import remembered
 from actormap.ui.data import cached_new_findings
-from actormap.ui.tables import findings_table
+from actormap.ui.tables import show_findings
 
 __all__ = ["render"]
 
@@ -16,8 +17,14 @@ def render(actor_map: ActorMap, language: str) -> None:
     st.title(t("ui.whatif", language))
     st.caption(t("ui.whatif_help", language))
     names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
-    removed = st.multiselect(t("ui.whatif_remove", language), list(names), key="whatif_remove",
-                             format_func=names.__getitem__)
+    removed = remembered(
+        st.multiselect,
+        "whatif_remove",
+        language,
+        t("ui.whatif_remove", language),
+        list(names),
+        format_func=names.__getitem__,
+    )
     if not removed:
         st.info(t("ui.whatif_pick", language))
         return
@@ -26,4 +33,4 @@ def render(actor_map: ActorMap, language: str) -> None:
         st.success(t("ui.whatif_none", language))
         return
     st.warning(t("ui.whatif_count", language, count=len(created)))
-    st.dataframe(findings_table(created, language), hide_index=True, width="stretch", key="whatif_findings")
+    show_findings(created, language)
