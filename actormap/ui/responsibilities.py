@@ -62,7 +62,7 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
     shown.columns = [_column_title(efforts.at[e, "level"], efforts.at[e, "name"]) for e in matrix.columns]
     st.caption(t("ui.matrix_levels", language, levels=", ".join(
         f"{LEVELS.index(level) + 1} = {level_name(level, language)}" for level in LEVELS)))
-    config = {title: st.column_config.TextColumn(width="small") for title in shown.columns}
+    config = {title: st.column_config.TextColumn(width="medium") for title in shown.columns}
     st.dataframe(shown, width="stretch", column_config=config, height=table_height(len(shown), 600))
 
 
