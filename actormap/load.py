@@ -10,7 +10,7 @@ import pandas as pd
 
 from actormap.csvfile import CsvDialect, parse_csv
 from actormap.meta import check_meta, parse_meta
-from actormap.model import ActorMap, TableFormat, table_fingerprint
+from actormap.model import ActorMap, TableFormat
 from actormap.problems import MapError, NotAMapError, Problem, problem, problems_frame
 from actormap.schema import REQUIRED_TABLES, TABLES
 from actormap.validate import validate_map
@@ -178,7 +178,7 @@ def _build_tables(parsed: dict) -> tuple[dict[str, pd.DataFrame], dict[str, Tabl
         frame.index = frame.index.astype("int64")
         tables[table] = frame
         header = {column: part["header"][position] for column, position in zip(columns, keep)}
-        formats[table] = TableFormat(part["dialect"], header, part["source"], table_fingerprint(frame))
+        formats[table] = TableFormat(part["dialect"], header, part["source"], frame)
     return tables, formats, problems
 
 

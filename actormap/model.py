@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -12,7 +11,7 @@ from actormap.csvfile import CsvDialect
 from actormap.normalize import normalize_table
 from actormap.schema import DEFAULT_TARGET_GROUPS, TABLES
 
-__all__ = ["ActorMap", "TableFormat", "table_fingerprint"]
+__all__ = ["ActorMap", "TableFormat"]
 
 
 @dataclass(frozen=True)
@@ -21,23 +20,24 @@ class TableFormat:
 
     ``header`` maps each column of the table to the header text in the file
     (column names are matched case-insensitively and trimmed, so ``" Name"``
-    is the column ``name``). ``source`` and ``fingerprint`` are the file's
-    bytes and the table's content hash at load time: a table that was not
-    edited is written back byte for byte.
+    is the column ``name``). ``source`` and ``loaded`` are the file's bytes
+    and the table as loaded: a table that was not edited is written back
+    byte for byte.
     """
 
     dialect: CsvDialect = CsvDialect()
     header: dict[str, str] = field(default_factory=dict)
     source: bytes | None = None
-    fingerprint: str = ""
+    loaded: pd.DataFrame | None = field(default=None, compare=False, repr=False)
 
-
-def table_fingerprint(table: pd.DataFrame) -> str:
-    """A hash of a table's columns and cell text, blind to the index."""
-    digest = hashlib.sha256(repr(list(table.columns)).encode())
-    cells = table.fillna("").astype(str)
-    digest.update(pd.util.hash_pandas_object(cells, index=False).to_numpy().tobytes())
-    return digest.hexdigest()
+    def unchanged(self, table: pd.DataFrame) -> bool:
+        """Whether ``table`` holds exactly the columns and cells that were loaded (the index aside)."""
+        if self.loaded is None:
+            return False
+        if table is self.loaded:
+            return True
+        return list(table.columns) == list(self.loaded.columns) and table.shape == self.loaded.shape and bool(
+            (table.fillna("").to_numpy() == self.loaded.fillna("").to_numpy()).all())
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,8 @@ def normalize_table(name: str, raw: pd.DataFrame | None, target_groups: tuple[st
             lowered = values.str.lower()
             values = lowered.map(_LEVEL_ALIASES).fillna(values)
         elif column.allowed == "target_groups":
-            values = values.map(lambda cell: split_target_groups(cell, target_groups))
+            split = {cell: split_target_groups(cell, target_groups) for cell in values.unique()}
+            values = values.map(split)
         clean[column.name] = values
     return pd.DataFrame(clean, index=index)
 
@@ -56,7 +57,11 @@ def normalize_table(name: str, raw: pd.DataFrame | None, target_groups: tuple[st
 def _trimmed(raw: pd.DataFrame | None, column: str, index: pd.Index) -> pd.Series:
     if raw is None or column not in raw.columns:
         return pd.Series("", index=index, dtype=object)
-    return raw[column].fillna("").astype(str).str.strip().astype(object)
+    values = raw[column]
+    stripped = values.str.strip() if values.dtype == object else None
+    if stripped is None or stripped.hasnans:  # cells that are not text (or missing): make them text first
+        stripped = values.fillna("").astype(str).str.strip()
+    return stripped.astype(object)
 
 
 def split_target_groups(cell: str, target_groups: tuple[str, ...]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from actormap.csvfile import CsvDialect, write_csv
 from actormap.history import history_map, keep_previous
 from actormap.load import META_FILE, map_files, version_of
 from actormap.meta import dump_meta, parse_meta
-from actormap.model import ActorMap, TableFormat, table_fingerprint
+from actormap.model import ActorMap, TableFormat
 from actormap.problems import ConflictError, MapError, NotAMapError
 from actormap.validate import check_tables
 from actormap.xlsx import write_workbook
@@ -103,7 +103,7 @@ def _meta_bytes(actor_map: ActorMap) -> bytes:
 
 def _table_bytes(table, table_format: TableFormat | None, excel: bool) -> bytes:
     table_format = table_format or TableFormat()
-    unchanged = table_format.source is not None and table_format.fingerprint == table_fingerprint(table)
+    unchanged = table_format.source is not None and table_format.unchanged(table)
     if unchanged and not excel:
         return table_format.source
     dialect = table_format.dialect

@@ -17,7 +17,7 @@ import streamlit as st
 from actormap.analysis import finding_changes
 from actormap.bundle import diff_maps
 from actormap.i18n import code_label, level_name, t
-from actormap.model import ActorMap, table_fingerprint
+from actormap.model import ActorMap
 from actormap.problems import ConflictError, MapError
 from actormap.save import save_map
 from actormap.schema import LEVELS, TABLES
@@ -146,7 +146,7 @@ def _review_and_save(base: ActorMap, candidate: ActorMap, path: Path, language: 
     changed = [
         name
         for name, table in candidate.tables.items()
-        if name not in base.formats or table_fingerprint(table) != base.formats[name].fingerprint
+        if name not in base.formats or not base.formats[name].unchanged(table)
     ]
     if not changed:
         st.caption(t("ui.edit_no_changes", language))
