@@ -11,7 +11,7 @@ import pandas as pd
 
 from actormap.findings import find_all
 from actormap.model import ActorMap
-from actormap.schema import LEVELS
+from actormap.schema import LEVELS, ROLES
 
 __all__ = [
     "actor_profiles",
@@ -50,7 +50,7 @@ def actor_profiles(actor_map: ActorMap) -> pd.DataFrame:
     """Per actor: the levels and roles it holds, its efforts and how many actors it works with.
 
     Columns: ``actor``, ``name``, ``type``, ``levels`` and ``roles`` (tuples
-    in canonical order), ``efforts`` (count) and ``partners`` (distinct
+    in the schema's order), ``efforts`` (count) and ``partners`` (distinct
     actors sharing a not ended effort).
     """
     participation = actor_map.active_participation
@@ -63,7 +63,7 @@ def actor_profiles(actor_map: ActorMap) -> pd.DataFrame:
         "name": actors["name"],
         "type": actors["type"],
         "levels": by_actor["level"].agg(lambda levels: tuple(l for l in LEVELS if l in set(levels))),
-        "roles": by_actor["role"].agg(lambda roles: tuple(dict.fromkeys(sorted(roles)))),
+        "roles": by_actor["role"].agg(lambda roles: tuple(role for role in ROLES if role in set(roles))),
         "efforts": by_actor["effort"].nunique(),
         "partners": shared.groupby("actor_x")["actor_y"].nunique(),
     }, index=actors.index)

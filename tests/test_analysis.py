@@ -1,0 +1,59 @@
+"""Coverage, profiles, per-level summaries, the responsibility matrix and what-if, on the hand-built map."""
+
+from actormap.analysis import (actor_profiles, coverage, filter_findings, level_summary, new_findings,
+                               responsibility_matrix, without_actors)
+from actormap.findings import find_all
+
+
+def test_coverage_counts_efforts_actors_and_leads_per_cell(kommun):
+    assert coverage(kommun).values.tolist() == [
+        ["promotion", "youth", 1, 1, 1], ["promotion", "adults", 1, 1, 1],
+        ["prevention", "youth", 2, 5, 2], ["prevention", "adults", 0, 0, 0],
+        ["early_intervention", "youth", 2, 3, 1], ["early_intervention", "adults", 1, 2, 1],
+        ["treatment", "youth", 1, 2, 2], ["treatment", "adults", 1, 1, 1],
+    ]
+
+
+def test_actor_profiles_list_levels_roles_efforts_and_partners(kommun):
+    profiles = actor_profiles(kommun).set_index("actor")
+    assert profiles.loc["polis"].tolist() == ["Polisen", "police", ("prevention", "early_intervention"),
+                                              ("performer", "partner"), 3, 3]
+    assert profiles.loc["ifo", "roles"] == ("lead", "follow_up")
+    assert profiles.loc["orphan"].tolist()[2:] == [(), (), 0, 0]  # only in an ended effort
+
+
+def test_level_summary(kommun):
+    assert level_summary(kommun).values.tolist() == [
+        ["promotion", 1, 1, 1, 2], ["prevention", 2, 5, 2, 4],
+        ["early_intervention", 2, 3, 1, 2], ["treatment", 2, 2, 2, 1],
+    ]
+
+
+def test_responsibility_matrix_orders_efforts_by_level_then_name(kommun):
+    matrix = responsibility_matrix(kommun)
+    assert list(matrix.columns) == ["prom1", "prev1", "prev2", "early1", "early2", "treat1", "treat2"]
+    assert list(matrix.index) == ["sn", "ifo", "skola", "polis", "vc", "ngo", "fritid"]
+    assert matrix.loc["ifo"].tolist() == ["", "", "", "lead,follow_up", "", "", "lead"]
+
+
+def test_without_actors_drops_their_rows_and_orphans_their_units(kommun):
+    reduced = without_actors(kommun, ["sn"])
+    assert "sn" not in set(reduced.actors["id"])
+    assert reduced.actors.set_index("id").at["ifo", "parent"] == ""
+    assert "sn" not in set(reduced.participation["actor"])
+    assert len(kommun.actors) == 9  # the original map is untouched
+
+
+def test_what_if_reports_only_the_findings_the_leaving_creates(kommun):
+    created = new_findings(kommun, ["ifo"], "en")
+    assert [(f.rule, f.efforts) for f in created.itertuples()] == [
+        ("no_lead", ("early1",)), ("broken_handover", ("early1", "early2", "treat2")), ("no_follow_up", ("early1",))]
+    assert new_findings(kommun, ["orphan"], "en").empty
+
+
+def test_filter_findings_combines_filters(kommun):
+    findings = find_all(kommun, "en")
+    assert len(filter_findings(findings, level="prevention")) == 4
+    assert filter_findings(findings, target_group="adults", rule=["uncovered", "broken_handover"])["rule"].tolist() == [
+        "uncovered", "broken_handover"]
+    assert filter_findings(findings, actor="ngo", severity="low")["efforts"].tolist() == [("prom1",), ("prev2",)]
