@@ -36,6 +36,7 @@ class _Context:
         self.map = actor_map
         self.efforts = actor_map.efforts[actor_map.efforts["status"] != "ended"]
         self.participation = actor_map.active_participation
+        self.cells = self.efforts[["id", "level", "target_groups"]].explode("target_groups")
         self.members = _distinct_by_effort(self.participation)
         self.leads = _distinct_by_effort(self.participation[self.participation["role"] == "lead"])
 
@@ -75,8 +76,7 @@ def _distinct_by_effort(participation: pd.DataFrame) -> dict[str, list[str]]:
 
 
 def _uncovered(c: _Context) -> list[dict]:
-    cells = c.efforts[["level", "target_groups"]].explode("target_groups")
-    covered = set(zip(cells["level"], cells["target_groups"]))
+    covered = set(zip(c.cells["level"], c.cells["target_groups"]))
     return [
         c.finding("uncovered", {"level": c.level(level), "group": c.group(group)}, level, group)
         for level in LEVELS
@@ -130,15 +130,12 @@ def _uncoordinated_overlap(c: _Context) -> list[dict]:
     for several target groups are reported once.
     """
     relations = _relation_pairs(c)
-    led = c.efforts[c.efforts["id"].isin(c.leads.keys())].explode("target_groups")
-    led_participation = c.participation[c.participation["effort"].isin(led["id"])]
+    led = c.cells[c.cells["id"].isin(c.leads.keys())]
     groups: dict[tuple, list[str]] = {}
     for (level, group), cell in led.groupby(["level", "target_groups"], sort=False):
         efforts = list(cell["id"])
-        if len(efforts) > 1:
-            rows = led_participation[led_participation["effort"].isin(efforts)]
-            if _cluster_count(efforts, rows, relations) > 1:
-                groups.setdefault((level, tuple(sorted(efforts))), []).append(group)
+        if len(efforts) > 1 and _cluster_count(efforts, c.members, c.leads, relations) > 1:
+            groups.setdefault((level, tuple(sorted(efforts))), []).append(group)
     findings = []
     for (level, efforts), target_groups in groups.items():
         leads = list(dict.fromkeys(actor for e in efforts for actor in c.leads[e]))
@@ -148,7 +145,7 @@ def _uncoordinated_overlap(c: _Context) -> list[dict]:
     return findings
 
 
-def _cluster_count(efforts: list[str], participation: pd.DataFrame, relations: list[tuple[str, str]]) -> int:
+def _cluster_count(efforts: list[str], members: dict, leads: dict, relations: list[tuple[str, str]]) -> int:
     """How many clusters efforts form, linked by a shared actor or a relation between their leads.
 
     Union-find over the efforts: linear in participations and relations.
@@ -165,10 +162,10 @@ def _cluster_count(efforts: list[str], participation: pd.DataFrame, relations: l
         cluster[root(first)] = root(second)
 
     first_effort_of: dict[str, str] = {}
-    for actor, effort in zip(participation["actor"], participation["effort"]):
-        join(first_effort_of.setdefault(actor, effort), effort)
-    led = participation[participation["role"] == "lead"]
-    led_effort_of = dict(zip(led["actor"], led["effort"]))
+    for effort in efforts:
+        for actor in members.get(effort, ()):
+            join(first_effort_of.setdefault(actor, effort), effort)
+    led_effort_of = {actor: effort for effort in efforts for actor in leads.get(effort, ())}
     for source, target in relations:
         if source in led_effort_of and target in led_effort_of:
             join(led_effort_of[source], led_effort_of[target])
@@ -177,7 +174,7 @@ def _cluster_count(efforts: list[str], participation: pd.DataFrame, relations: l
 
 def _broken_handover(c: _Context) -> list[dict]:
     relations = _relation_pairs(c)
-    cells = c.efforts[["id", "level", "target_groups"]].explode("target_groups")
+    cells = c.cells
     actors_of = {effort: set(actors) for effort, actors in c.members.items()}
     findings = []
     for group in c.map.target_groups:
