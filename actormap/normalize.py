@@ -35,33 +35,38 @@ def normalize_table(name: str, raw: pd.DataFrame | None, target_groups: tuple[st
     >>> row["id"], row["level"], row["target_groups"], row["status"]
     ('e1', 'treatment', ('youth', 'families'), 'active')
     """
-    columns = TABLES[name]
     index = raw.index if raw is not None else pd.RangeIndex(0)
     clean = {}
-    for column in columns:
-        values = _trimmed(raw, column.name, index)
-        if column.default:
-            values = values.mask(values == "", column.default)
-        if isinstance(column.allowed, tuple):
-            values = values.str.lower()
-        elif column.allowed == "level":
-            lowered = values.str.lower()
-            values = lowered.map(_LEVEL_ALIASES).fillna(values)
-        elif column.allowed == "target_groups":
-            split = {cell: split_target_groups(cell, target_groups) for cell in values.unique()}
-            values = values.map(split)
-        clean[column.name] = values
+    for column in TABLES[name]:
+        values = raw[column.name] if raw is not None and column.name in raw.columns else pd.Series("", index=index)
+        if column.allowed is None and not column.required:
+            clean[column.name] = values.fillna("").astype(object)  # free text, shown as written
+        elif column.allowed is None or column.allowed in ("actor", "effort"):
+            clean[column.name] = _trimmed(values)
+        else:  # a code: few distinct values, so each is worked out once
+            convert = _converter(column, target_groups)
+            clean[column.name] = values.map({value: convert(value) for value in values.unique()}).astype(object)
     return pd.DataFrame(clean, index=index)
 
 
-def _trimmed(raw: pd.DataFrame | None, column: str, index: pd.Index) -> pd.Series:
-    if raw is None or column not in raw.columns:
-        return pd.Series("", index=index, dtype=object)
-    values = raw[column]
+def _trimmed(values: pd.Series) -> pd.Series:
     stripped = values.str.strip() if values.dtype == object else None
     if stripped is None or stripped.hasnans:  # cells that are not text (or missing): make them text first
         stripped = values.fillna("").astype(str).str.strip()
     return stripped.astype(object)
+
+
+def _converter(column, target_groups: tuple[str, ...]):
+    """The function that turns one cell of a code column into its canonical form."""
+    def text(value) -> str:
+        cell = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+        return cell or column.default
+
+    if column.allowed == "level":
+        return lambda value: _LEVEL_ALIASES.get(text(value).lower(), text(value))
+    if column.allowed == "target_groups":
+        return lambda value: split_target_groups(text(value), target_groups)
+    return lambda value: text(value).lower()
 
 
 def split_target_groups(cell: str, target_groups: tuple[str, ...]) -> tuple[str, ...]:
