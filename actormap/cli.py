@@ -86,8 +86,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="html, png, svg, pdf (brief and network), gexf, graphml, xlsx, md (brief); all: every one")
     export.add_argument("-o", "--output", metavar="FILE",
                         help="the file to write (default: e.g. herning-network.png here); a folder for --format all")
-    export.add_argument("--level", action="append", choices=LEVELS, default=[], help="only efforts at this level (repeatable)")
-    export.add_argument("--target-group", action="append", default=[], help="only efforts for this target group (repeatable)")
+    export.add_argument("--level", action="append", choices=LEVELS, default=[],
+                        help="only efforts at this level (repeatable)")
+    export.add_argument("--target-group", action="append", default=[],
+                        help="only efforts for this target group (repeatable)")
     export.add_argument("--actor-type", action="append", choices=ACTOR_TYPES, default=[],
                         help="only actors of this type (repeatable)")
     export.add_argument("--focus", metavar="ACTOR_ID", default="", help="only this actor's neighbourhood")

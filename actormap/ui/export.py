@@ -17,14 +17,12 @@ from actormap.i18n import LANGUAGE_NAMES, code_label, level_name, t
 from actormap.model import ActorMap
 from actormap.schema import ACTOR_TYPES, LEVELS
 from actormap.ui.data import cached_layout
+from actormap.ui.widgets import remembered
 
 __all__ = ["render"]
 
 SIZES = ("1920x1080", "1280x720", "3840x2160", "1024x768")
 """Image sizes offered: full HD projectors first, then the smaller and the 4K ones."""
-ICONS = {"html": ":material/language:", "png": ":material/image:", "svg": ":material/image:",
-         "pdf": ":material/picture_as_pdf:", "gexf": ":material/hub:", "graphml": ":material/hub:",
-         "xlsx": ":material/table_view:", "md": ":material/description:"}
 
 
 def render(actor_map: ActorMap, language: str) -> None:
@@ -41,28 +39,28 @@ def render(actor_map: ActorMap, language: str) -> None:
         columns[index % 2].download_button(
             t(f"ui.export_{export_format}", language), data=partial(export_bytes, selection, export_format, size),
             file_name=file_name(actor_map.label, export_format), mime=MEDIA_TYPES[export_format],
-            key=f"export_{export_format}", on_click="ignore", icon=ICONS[export_format], width="stretch")
+            key=f"export_{export_format}", on_click="ignore", width="stretch")
 
 
 def _controls(actor_map: ActorMap, language: str) -> tuple[ExportFilters, str, str, tuple[int, int]]:
     names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
     row = st.columns(3)
-    levels = row[0].multiselect(t("ui.levels", language), list(LEVELS), key="export_levels",
-                                format_func=lambda level: level_name(level, language))
-    groups = row[1].multiselect(t("ui.target_groups", language), list(actor_map.target_groups), key="export_groups",
-                                format_func=lambda group: code_label("target_group", group, language))
-    types = row[2].multiselect(t("ui.actor_types", language), list(ACTOR_TYPES), key="export_types",
-                               format_func=lambda kind: code_label("type", kind, language))
+    levels = remembered(row[0].multiselect, "export_levels", language, t("ui.levels", language), list(LEVELS),
+                        format_func=lambda level: level_name(level, language))
+    groups = remembered(row[1].multiselect, "export_groups", language, t("ui.target_groups", language),
+                        list(actor_map.target_groups),
+                        format_func=lambda group: code_label("target_group", group, language))
+    types = remembered(row[2].multiselect, "export_types", language, t("ui.actor_types", language), list(ACTOR_TYPES),
+                       format_func=lambda kind: code_label("type", kind, language))
     row = st.columns(3)
-    focus = row[0].selectbox(t("ui.focus", language), ["", *names], key="export_focus",
-                             format_func=lambda actor: names.get(actor, t("ui.focus_none", language)))
+    focus = remembered(row[0].selectbox, "export_focus", language, t("ui.focus", language), ["", *names],
+                       format_func=lambda actor: names.get(actor, t("ui.focus_none", language)))
     depth = row[1].slider(t("ui.depth", language), 1, 6, 2, key="export_depth", disabled=not focus)
-    leaving = [actor for actor in names if actor != focus]
-    without = row[2].multiselect(t("ui.export_without", language), leaving, key="export_without",
-                                 format_func=names.__getitem__)
+    without = remembered(row[2].multiselect, "export_without", language, t("ui.export_without", language),
+                         list(names), format_func=names.__getitem__)
     row = st.columns(3)
-    layout = row[0].radio(t("ui.layout", language), LAYOUTS, key="export_layout",
-                          format_func=lambda kind: t(f"ui.layout_{kind}", language))
+    layout = remembered(row[0].radio, "export_layout", language, t("ui.layout", language), LAYOUTS,
+                        format_func=lambda kind: t(f"ui.layout_{kind}", language))
     languages = list(LANGUAGE_NAMES)
     export_language = row[1].selectbox(t("ui.export_language", language), languages, key="export_language",
                                        index=languages.index(language), format_func=LANGUAGE_NAMES.__getitem__)
