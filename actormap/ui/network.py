@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from actormap.i18n import code_label, level_name, t
+from actormap.i18n import t
 from actormap.model import ActorMap
 from actormap.render.html import network_html
 from actormap.render.network import NetworkFilters, network_view
 from actormap.schema import ACTOR_TYPES, BASES, LEVELS, ROLES
-from actormap.ui.widgets import remembered
+from actormap.ui.widgets import describer, filter_row, remembered
 from actormap.ui.data import cached_findings, cached_layout
 
 __all__ = ["render"]
@@ -75,46 +75,20 @@ def _controls(actor_map: ActorMap, language: str) -> tuple[NetworkFilters, str]:
     )
     marked = () if highlight < 0 else findings["efforts"].iloc[highlight] + findings["actors"].iloc[highlight]
     with st.expander(t("ui.filters", language), expanded=False):
-        row = st.columns(5)
-        levels = remembered(
-            row[0].multiselect,
-            "net_levels",
+        levels, groups, types, roles, bases = filter_row(
+            [
+                ("net_levels", t("ui.levels", language), LEVELS, describer("level", language)),
+                (
+                    "net_groups",
+                    t("ui.target_groups", language),
+                    actor_map.target_groups,
+                    describer("target_group", language),
+                ),
+                ("net_types", t("ui.actor_types", language), ACTOR_TYPES, describer("type", language)),
+                ("net_roles", t("ui.roles", language), ROLES, describer("role", language)),
+                ("net_bases", t("ui.bases", language), BASES, describer("basis", language)),
+            ],
             language,
-            t("ui.levels", language),
-            list(LEVELS),
-            format_func=lambda level: level_name(level, language),
-        )
-        groups = remembered(
-            row[1].multiselect,
-            "net_groups",
-            language,
-            t("ui.target_groups", language),
-            list(actor_map.target_groups),
-            format_func=lambda g: code_label("target_group", g, language),
-        )
-        types = remembered(
-            row[2].multiselect,
-            "net_types",
-            language,
-            t("ui.actor_types", language),
-            list(ACTOR_TYPES),
-            format_func=lambda kind: code_label("type", kind, language),
-        )
-        roles = remembered(
-            row[3].multiselect,
-            "net_roles",
-            language,
-            t("ui.roles", language),
-            list(ROLES),
-            format_func=lambda role: code_label("role", role, language),
-        )
-        bases = remembered(
-            row[4].multiselect,
-            "net_bases",
-            language,
-            t("ui.bases", language),
-            list(BASES),
-            format_func=lambda basis: code_label("basis", basis, language),
         )
     filters = NetworkFilters(
         tuple(levels), tuple(groups), tuple(types), tuple(roles), tuple(bases), focus, depth, tuple(marked), search

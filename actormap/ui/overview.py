@@ -10,7 +10,7 @@ from actormap.findings import RULES, SEVERITIES
 from actormap.i18n import code_label, level_name, t
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
-from actormap.ui.widgets import remembered
+from actormap.ui.widgets import describer, filter_row, remembered
 from actormap.ui.data import cached_coverage, cached_findings
 from actormap.ui.tables import rule_title, show_findings
 
@@ -83,47 +83,26 @@ def _findings(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> Non
     if findings.empty:
         st.success(t("ui.no_findings", language))
         return
-    columns = st.columns(5)
-    rules = remembered(
-        columns[0].multiselect,
-        "filter_rule",
-        language,
-        t("ui.filter_rule", language),
-        list(RULES),
-        format_func=lambda r: rule_title(r, language),
-    )
-    severities = remembered(
-        columns[1].multiselect,
-        "filter_severity",
-        language,
-        t("ui.filter_severity", language),
-        list(SEVERITIES),
-        format_func=lambda s: t(f"severity.{s}", language),
-    )
-    levels = remembered(
-        columns[2].multiselect,
-        "filter_level",
-        language,
-        t("ui.filter_level", language),
-        list(LEVELS),
-        format_func=lambda level: level_name(level, language),
-    )
-    groups = remembered(
-        columns[3].multiselect,
-        "filter_target_group",
-        language,
-        t("ui.filter_target_group", language),
-        list(actor_map.target_groups),
-        format_func=lambda g: code_label("target_group", g, language),
-    )
     names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
-    actors = remembered(
-        columns[4].multiselect,
-        "filter_actor",
+    rules, severities, levels, groups, actors = filter_row(
+        [
+            ("filter_rule", t("ui.filter_rule", language), RULES, lambda rule: rule_title(rule, language)),
+            (
+                "filter_severity",
+                t("ui.filter_severity", language),
+                SEVERITIES,
+                lambda severity: t(f"severity.{severity}", language),
+            ),
+            ("filter_level", t("ui.filter_level", language), LEVELS, describer("level", language)),
+            (
+                "filter_target_group",
+                t("ui.filter_target_group", language),
+                actor_map.target_groups,
+                describer("target_group", language),
+            ),
+            ("filter_actor", t("ui.filter_actor", language), names, names.__getitem__),
+        ],
         language,
-        t("ui.filter_actor", language),
-        list(names),
-        format_func=names.__getitem__,
     )
     shown = filter_findings(findings, level=levels, target_group=groups, rule=rules, severity=severities, actor=actors)
     st.caption(t("ui.findings_count", language, shown=len(shown), total=len(findings)))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from actormap.i18n import t
+from actormap.i18n import code_label, level_name, t
 
-__all__ = ["chosen", "key_for", "remember", "remembered"]
+__all__ = ["chosen", "describer", "filter_row", "key_for", "remember", "remembered"]
 
 MEMORY = "remembered_choices"
 
@@ -51,3 +51,19 @@ def remember(name: str, value):
     for key in [key for key in st.session_state if str(key).startswith(f"{name}.")]:
         del st.session_state[key]
     return value
+
+
+def describer(kind: str, language: str):
+    """How to show a code of ``kind`` (level, type, role, basis, target_group, status) in ``language``."""
+    if kind == "level":
+        return lambda code: level_name(code, language)
+    return lambda code: code_label(kind, code, language)
+
+
+def filter_row(filters: list[tuple], language: str) -> list[list]:
+    """A row of remembered multiselects, one per ``(name, label, options, describe)``; their choices."""
+    columns = st.columns(len(filters))
+    return [
+        remembered(column.multiselect, name, language, label, list(options), format_func=describe)
+        for column, (name, label, options, describe) in zip(columns, filters)
+    ]
