@@ -124,3 +124,16 @@ def test_switching_language_keeps_the_page_and_the_choices():
     assert texts(at.title) == ["Network", "actormap"]
     assert at.radio(key=key_for("net_layout", "en")).value == "force"
     assert at.sidebar.radio(key=key_for("page", "en")).value == "network"
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "da", "nb"])
+def test_every_page_works_in_every_language(language):
+    at = app(ROOT / "data" / "herning")
+    at.sidebar.selectbox(key="language").set_value(language).run()
+    for page in ("overview", "network", "responsibilities", "whatif", "edit", "export"):
+        go(at, page, language)
+        assert not at.exception, page
+        heading = texts(at.title)[0]
+        expected = {"overview": "Herning Kommune: høring om strategi på misbrugsbehandlingsområdet",
+                    "whatif": t("ui.whatif", language), "export": t("ui.export_title", language)}
+        assert heading == expected.get(page, t(f"ui.page_{page}", language)), page

@@ -21,6 +21,8 @@ LEGEND_HEIGHT = 110
 MAX_NODES = 1500
 """Above this many nodes the page shows the most connected actors only (see the README's benchmarks)."""
 FORCE_LIMIT = 3000
+MAX_HIGHLIGHT = 300
+"""The most severe findings offered for highlighting (a list of thousands only slows every rerun)."""
 """The seeded force layout is quadratic; larger maps use the levels layout."""
 
 
@@ -70,7 +72,7 @@ def _controls(actor_map: ActorMap, language: str) -> tuple[NetworkFilters, str]:
         "net_highlight",
         language,
         t("ui.highlight", language),
-        [-1, *range(len(findings))],
+        [-1, *range(min(len(findings), MAX_HIGHLIGHT))],
         format_func=lambda i: t("ui.highlight_none", language) if i < 0 else findings["message"].iloc[i],
     )
     marked = () if highlight < 0 else findings["efforts"].iloc[highlight] + findings["actors"].iloc[highlight]
