@@ -22,7 +22,7 @@ from actormap.problems import ConflictError, MapError
 from actormap.save import save_map
 from actormap.schema import LEVELS, TABLES
 from actormap.ui import transfer
-from actormap.ui.tables import problems_table, show_findings
+from actormap.ui.tables import show_findings, show_problems
 from actormap.ui.transfer import finish_save, reload_editors
 from actormap.ui.widgets import chosen
 from actormap.validate import check_tables
@@ -155,11 +155,11 @@ def _review_and_save(base: ActorMap, candidate: ActorMap, path: Path, language: 
     errors = problems[problems["severity"] == "error"]
     if not errors.empty:
         st.error(t("ui.edit_errors", language, count=len(errors)))
-        st.dataframe(problems_table(errors, language), hide_index=True, width="stretch")
+        show_problems(errors, language)
     warnings = problems[problems["severity"] == "warning"]
     if not warnings.empty:
         with st.expander(t("ui.edit_warnings", language, count=len(warnings))):
-            st.dataframe(problems_table(warnings, language), hide_index=True, width="stretch")
+            show_problems(warnings, language)
     if errors.empty:
         _finding_preview(base, candidate, language)
     columns = st.columns([1, 1, 4])

@@ -8,7 +8,7 @@ from actormap.i18n import LANGUAGE_NAMES, t
 from actormap.problems import NotAMapError
 from actormap.ui import edit, export, network, overview, responsibilities, whatif
 from actormap.ui.data import cached_map, files_of, map_sources
-from actormap.ui.tables import problems_table
+from actormap.ui.tables import show_problems
 from actormap.ui.widgets import chosen, remember, remembered
 
 __all__ = ["main"]
@@ -41,7 +41,7 @@ def main() -> None:
     if problems is not None and (problems["severity"] == "error").any():
         errors = problems[problems["severity"] == "error"]
         st.error(t("ui.invalid_map", language, count=len(errors)))
-        st.dataframe(problems_table(problems, language), hide_index=True, width="stretch", key="problems")
+        show_problems(problems, language)
         st.stop()
     PAGES[page](actor_map, language)
 

@@ -7,7 +7,15 @@ import streamlit as st
 
 from actormap.i18n import code_label, level_name, t
 
-__all__ = ["findings_table", "problems_table", "rule_title", "show_findings", "table_height", "target_groups_text"]
+__all__ = [
+    "findings_table",
+    "problems_table",
+    "rule_title",
+    "show_findings",
+    "show_problems",
+    "table_height",
+    "target_groups_text",
+]
 
 ROW_PIXELS = 35
 
@@ -67,3 +75,10 @@ def show_findings(findings: pd.DataFrame, language: str) -> None:
     """Draw findings as a sortable table: every row visible up to a screenful, the message widest."""
     st.dataframe(findings_table(findings, language), hide_index=True, width="stretch",
                  column_config=findings_columns(language), height=table_height(len(findings)))
+
+
+def show_problems(problems: pd.DataFrame, language: str) -> None:
+    """Draw validation problems as a table: every row visible up to a screenful, the message widest."""
+    st.dataframe(problems_table(problems, language), hide_index=True, width="stretch",
+                 column_config={t("ui.col_message", language): st.column_config.TextColumn(width="large")},
+                 height=table_height(len(problems)))

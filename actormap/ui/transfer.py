@@ -14,7 +14,7 @@ from actormap.model import ActorMap
 from actormap.problems import ConflictError, MapError
 from actormap.save import restore_version, save_map
 from actormap.ui.widgets import remembered
-from actormap.ui.tables import problems_table
+from actormap.ui.tables import show_problems
 
 __all__ = ["downloads", "finish_save", "password_ok", "reload_editors", "render"]
 
@@ -100,7 +100,7 @@ def _upload(actor_map: ActorMap, path, language: str) -> None:
     incoming, problems = read_map({upload.name: upload.getvalue() for upload in uploads}, name=actor_map.label)
     if incoming is None or (problems["severity"] == "error").any():
         st.error(t("ui.invalid_map", language, count=int((problems["severity"] == "error").sum())))
-        st.dataframe(problems_table(problems, language), hide_index=True, width="stretch")
+        show_problems(problems, language)
         return
     merged = merge_maps(actor_map, incoming)
     for mode, result in (("replace", incoming), ("merge", merged)):
@@ -143,6 +143,6 @@ def _write(result: ActorMap, actor_map: ActorMap, path, language: str) -> None:
         return
     except MapError as error:
         st.error(t("ui.edit_errors", language, count=int((error.problems["severity"] == "error").sum())))
-        st.dataframe(problems_table(error.problems, language), hide_index=True, width="stretch")
+        show_problems(error.problems, language)
         return
     finish_save()
