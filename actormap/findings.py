@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from actormap.graph import cut_off_counts
+from actormap.graph import ancestors, cut_off_counts
 from actormap.messages import localize
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
@@ -198,13 +198,7 @@ def _isolated_actor(c: _Context) -> list[dict]:
     actors = c.map.actors
     relations = c.map.relations
     active = set(c.participation["actor"]) | set(relations["from"]) | set(relations["to"])
-    parent = dict(zip(actors["id"], actors["parent"]))
-    with_active_unit = set()
-    for actor in set(c.participation["actor"]):
-        node = parent.get(actor, "")
-        while node and node not in with_active_unit:
-            with_active_unit.add(node)
-            node = parent.get(node, "")
+    with_active_unit = ancestors(actors, set(c.participation["actor"]))
     isolated = actors[~actors["id"].isin(active | with_active_unit)]
     return [c.finding("isolated_actor", {"actor": c.names([a])}, actors=(a,)) for a in isolated["id"]]
 

@@ -34,7 +34,7 @@ import pandas as pd
 
 from actormap.model import ActorMap
 
-__all__ = ["build_graph", "collaboration_graph", "cut_off_counts"]
+__all__ = ["ancestors", "build_graph", "collaboration_graph", "cut_off_counts"]
 
 
 def build_graph(actor_map: ActorMap) -> nx.MultiDiGraph:
@@ -78,6 +78,25 @@ def _nodes(actor_map: ActorMap, table: str, kind: str):
 def _columns(frame: pd.DataFrame, names) -> list:
     """Columns as plain object arrays: zipping them is much faster than iterating rows."""
     return [frame[name].to_numpy(dtype=object) for name in names]
+
+
+def ancestors(actors: pd.DataFrame, ids: set[str]) -> set[str]:
+    """Every actor up the ``parent`` chains of ``ids`` (a loop ends the walk).
+
+    Examples
+    --------
+    >>> actors = pd.DataFrame({"id": ["kf", "sn", "ifo"], "parent": ["", "kf", "sn"]})
+    >>> sorted(ancestors(actors, {"ifo"}))
+    ['kf', 'sn']
+    """
+    parent = dict(zip(actors["id"], actors["parent"]))
+    found: set[str] = set()
+    for node in ids:
+        node = parent.get(node, "")
+        while node and node not in found:
+            found.add(node)
+            node = parent.get(node, "")
+    return found
 
 
 def _hub_edges(actor_map: ActorMap) -> pd.DataFrame:

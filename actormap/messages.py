@@ -30,8 +30,8 @@ class _Words:
 
     def __init__(self, actor_map: ActorMap, language: str):
         self.language = language
-        self.actors = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
-        self.efforts = dict(zip(actor_map.efforts["id"], actor_map.efforts["name"]))
+        self.actors = actor_map.actor_names
+        self.efforts = actor_map.effort_names
 
     def names(self, actors) -> str:
         return join_names([self.actors.get(actor, actor) for actor in actors], self.language)

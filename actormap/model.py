@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -75,9 +76,8 @@ class ActorMap:
     def with_warnings(self, warnings: pd.DataFrame) -> ActorMap:
         """The same map carrying its validation warnings (the clean views already built are kept)."""
         copy = replace(self, warnings=warnings)
-        for cached in ("_clean", "active_participation"):
-            if cached in self.__dict__:
-                copy.__dict__[cached] = self.__dict__[cached]
+        fields = {item.name for item in dataclasses.fields(self)}
+        copy.__dict__.update({key: value for key, value in self.__dict__.items() if key not in fields})
         return copy
 
     def clean(self, table: str) -> pd.DataFrame:
@@ -94,6 +94,16 @@ class ActorMap:
         efforts = self.efforts
         active = efforts.loc[efforts["status"] != "ended", ["id", "level", "target_groups"]]
         return self.participation.merge(active, left_on="effort", right_on="id", how="inner").drop(columns="id")
+
+    @cached_property
+    def actor_names(self) -> dict[str, str]:
+        """Each actor's name by id."""
+        return dict(zip(self.actors["id"], self.actors["name"]))
+
+    @cached_property
+    def effort_names(self) -> dict[str, str]:
+        """Each effort's name by id."""
+        return dict(zip(self.efforts["id"], self.efforts["name"]))
 
     @property
     def actors(self) -> pd.DataFrame:

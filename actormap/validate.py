@@ -10,6 +10,7 @@ import difflib
 
 import pandas as pd
 
+from actormap.graph import ancestors
 from actormap.meta import check_meta
 from actormap.model import ActorMap
 from actormap.problems import Problem, problem, problems_frame
@@ -198,21 +199,9 @@ def _warnings(actor_map: ActorMap, files: dict[str, str]) -> list[Problem]:
         return []
     participation, relations, actors = actor_map.participation, actor_map.relations, actor_map.actors
     active = set(participation["actor"]) | set(relations["from"]) | set(relations["to"])
-    active_or_parent = active | _ancestors(actors, active)
+    active_or_parent = active | ancestors(actors, active)
     unused = actors[(actors["id"] != "") & ~actors["id"].isin(active_or_parent)]
     empty = actor_map.efforts[~actor_map.efforts["id"].isin(participation["effort"]) & (actor_map.efforts["id"] != "")]
     return [problem("unused-actor", files["actors"], row, "id", value=value) for row, value in unused["id"].items()] + [
         problem("empty-effort", files["efforts"], row, "id", value=value) for row, value in empty["id"].items()
     ]
-
-
-def _ancestors(actors: pd.DataFrame, ids: set[str]) -> set[str]:
-    """Every actor up the parent chains of ``ids`` (stops at loops)."""
-    parent = dict(zip(actors["id"], actors["parent"]))
-    found: set[str] = set()
-    for node in ids:
-        node = parent.get(node, "")
-        while node and node not in found:
-            found.add(node)
-            node = parent.get(node, "")
-    return found

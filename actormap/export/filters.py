@@ -162,7 +162,7 @@ def describe_filters(selection: Selection) -> str:
 def filter_parts(selection: Selection) -> list[str]:
     """Each filter used, in words; empty when the whole map is shown."""
     filters, language = selection.filters, selection.language
-    names = dict(zip(selection.source.actors["id"], selection.source.actors["name"]))
+    names = selection.source.actor_names
     parts = []
     if filters.levels:
         parts.append(t("export.filter_levels", language,

@@ -136,9 +136,7 @@ def _about(workbook: Workbook, selection: Selection) -> None:
 
 
 def _names(selection: Selection) -> dict[str, str]:
-    source = selection.source
-    actors, efforts = source.actors, source.efforts
-    return dict(zip(actors["id"], actors["name"])) | dict(zip(efforts["id"], efforts["name"]))
+    return selection.source.actor_names | selection.source.effort_names
 
 
 def _findings(workbook: Workbook, selection: Selection) -> None:

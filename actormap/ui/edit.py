@@ -100,8 +100,8 @@ def _as_table(edited: pd.DataFrame) -> pd.DataFrame:
 
 def _column_config(base: ActorMap, name: str, raw: pd.DataFrame, language: str) -> dict:
     names = {
-        "actor": dict(zip(base.actors["id"], base.actors["name"])),
-        "effort": dict(zip(base.efforts["id"], base.efforts["name"])),
+        "actor": base.actor_names,
+        "effort": base.effort_names,
     }
     config = {}
     for column in TABLES[name]:

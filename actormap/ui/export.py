@@ -43,7 +43,7 @@ def render(actor_map: ActorMap, language: str) -> None:
 
 
 def _controls(actor_map: ActorMap, language: str) -> tuple[ExportFilters, str, str, tuple[int, int]]:
-    names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+    names = actor_map.actor_names
     row = st.columns(3)
     levels = remembered(row[0].multiselect, "export_levels", language, t("ui.levels", language), list(LEVELS),
                         format_func=lambda level: level_name(level, language))

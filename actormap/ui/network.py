@@ -46,7 +46,7 @@ def render(actor_map: ActorMap, language: str) -> None:
 
 
 def _controls(actor_map: ActorMap, language: str) -> tuple[NetworkFilters, str]:
-    names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+    names = actor_map.actor_names
     top = st.columns([2, 3, 3, 2])
     layout = remembered(
         top[0].radio,

@@ -83,7 +83,7 @@ def _findings(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> Non
     if findings.empty:
         st.success(t("ui.no_findings", language))
         return
-    names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+    names = actor_map.actor_names
     rules, severities, levels, groups, actors = filter_row(
         [
             ("filter_rule", t("ui.filter_rule", language), RULES, lambda rule: rule_title(rule, language)),

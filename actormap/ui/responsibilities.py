@@ -56,7 +56,7 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
     if matrix.empty:
         st.info(t("ui.network_empty", language))
         return
-    names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+    names = actor_map.actor_names
     shown = matrix.apply(lambda column: column.map(lambda roles: _roles_text(roles, language)))
     shown.index = [names[actor] for actor in matrix.index]
     shown.columns = [_column_title(efforts.at[e, "level"], efforts.at[e, "name"]) for e in matrix.columns]
@@ -79,7 +79,7 @@ def _roles_text(roles: str, language: str) -> str:
 def _profile(actor_map: ActorMap, language: str) -> None:
     st.subheader(t("ui.profile", language))
     profiles = cached_profiles(actor_map.version, actor_map).set_index("actor")
-    names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+    names = actor_map.actor_names
     actor = remembered(
         st.selectbox,
         "profile_actor",

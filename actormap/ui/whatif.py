@@ -16,7 +16,7 @@ __all__ = ["render"]
 def render(actor_map: ActorMap, language: str) -> None:
     st.title(t("ui.whatif", language))
     st.caption(t("ui.whatif_help", language))
-    names = dict(zip(actor_map.actors["id"], actor_map.actors["name"]))
+    names = actor_map.actor_names
     removed = remembered(
         st.multiselect,
         "whatif_remove",
