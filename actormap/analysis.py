@@ -32,8 +32,7 @@ def coverage(actor_map: ActorMap) -> pd.DataFrame:
     with the columns ``level``, ``target_group``, ``efforts``, ``actors``
     and ``lead_actors``. Ended efforts do not count.
     """
-    efforts = actor_map.efforts
-    cells = efforts.loc[efforts["status"] != "ended", ["id", "level", "target_groups"]].explode("target_groups")
+    cells = actor_map.active_efforts[["id", "level", "target_groups"]].explode("target_groups")
     cells = cells.rename(columns={"target_groups": "target_group"})
     joined = actor_map.active_participation[["actor", "effort", "role"]].merge(
         cells, left_on="effort", right_on="id")
@@ -91,7 +90,7 @@ def responsibility_matrix(actor_map: ActorMap) -> pd.DataFrame:
 
 def level_summary(actor_map: ActorMap, findings: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per level: efforts, actors, lead actors and findings (not ended efforts only)."""
-    efforts = actor_map.efforts[actor_map.efforts["status"] != "ended"]
+    efforts = actor_map.active_efforts
     participation = actor_map.active_participation
     findings = find_all(actor_map) if findings is None else findings
     summary = pd.DataFrame({

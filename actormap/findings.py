@@ -34,7 +34,7 @@ class _Context:
 
     def __init__(self, actor_map: ActorMap):
         self.map = actor_map
-        self.efforts = actor_map.efforts[actor_map.efforts["status"] != "ended"]
+        self.efforts = actor_map.active_efforts
         self.participation = actor_map.active_participation
         self.cells = self.efforts[["id", "level", "target_groups"]].explode("target_groups")
         self.members = _distinct_by_effort(self.participation)

@@ -89,10 +89,14 @@ class ActorMap:
         return {name: normalize_table(name, self.tables.get(name), self.target_groups) for name in TABLES}
 
     @cached_property
+    def active_efforts(self) -> pd.DataFrame:
+        """The efforts that have not ended: the only ones the analysis counts."""
+        return self.efforts[self.efforts["status"] != "ended"]
+
+    @cached_property
     def active_participation(self) -> pd.DataFrame:
         """Participation rows in efforts that have not ended, with the effort's level and target groups."""
-        efforts = self.efforts
-        active = efforts.loc[efforts["status"] != "ended", ["id", "level", "target_groups"]]
+        active = self.active_efforts[["id", "level", "target_groups"]]
         return self.participation.merge(active, left_on="effort", right_on="id", how="inner").drop(columns="id")
 
     @cached_property

@@ -190,7 +190,7 @@ def _coverage(workbook: Workbook, selection: Selection) -> None:
 def _matrix(workbook: Workbook, selection: Selection) -> None:
     """Actors x efforts with the roles; above :data:`MATRIX_CELLS` cells one row per actor and effort instead."""
     language, names, actor_map = selection.language, _names(selection), selection.actor_map
-    efforts = actor_map.efforts[actor_map.efforts["status"] != "ended"]
+    efforts = actor_map.active_efforts
     pairs = actor_map.participation[actor_map.participation["effort"].isin(efforts["id"])]
     if selection.filters.narrows():
         pairs = pairs[pairs["actor"].isin(selection.actors) & pairs["effort"].isin(selection.efforts)]

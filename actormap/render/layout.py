@@ -34,7 +34,7 @@ def levels_layout(actor_map: ActorMap) -> dict[str, tuple[float, float]]:
 
 
 def _effort_positions(actor_map: ActorMap) -> dict[str, tuple[float, float]]:
-    efforts = actor_map.efforts[actor_map.efforts["status"] != "ended"]
+    efforts = actor_map.active_efforts
     group_rank = {group: rank for rank, group in enumerate(actor_map.target_groups)}
     positions = {}
     for column, level in enumerate(LEVELS):
@@ -91,8 +91,7 @@ def force_layout(actor_map: ActorMap, seed: int = 7) -> dict[str, tuple[float, f
     """A seeded spring layout of actors and not ended efforts (fewer iterations on large maps)."""
     G = nx.Graph()
     G.add_nodes_from(actor_map.actors["id"])
-    efforts = actor_map.efforts
-    G.add_nodes_from(efforts.loc[efforts["status"] != "ended", "id"])
+    G.add_nodes_from(actor_map.active_efforts["id"])
     pairs = actor_map.active_participation
     G.add_edges_from(zip(pairs["actor"], pairs["effort"]))
     G.add_edges_from(zip(actor_map.relations["from"], actor_map.relations["to"]))

@@ -43,11 +43,10 @@ class NetworkFilters:
 
 @dataclass
 class NetworkView:
-    """Nodes and edges ready for vis-network, and the node ids a search or finding marked."""
+    """Nodes and edges ready for vis-network, the actor types shown, and what a size limit hid."""
 
     nodes: list[dict] = field(default_factory=list)
     edges: list[dict] = field(default_factory=list)
-    marked: list[str] = field(default_factory=list)
     actor_types: list[str] = field(default_factory=list)
     hidden_actors: int = 0
     hidden_efforts: int = 0
@@ -93,7 +92,7 @@ def network_view(actor_map: ActorMap, positions: dict[str, tuple[float, float]],
     if level_headings and nodes:
         nodes += _heading_nodes(level_header_positions(positions), language)
     edges = _participation_edges(participation, language) + _relation_edges(relations, language)
-    return NetworkView(nodes, edges, sorted(marked), sorted(set(actors["type"])), *hidden)
+    return NetworkView(nodes, edges, sorted(set(actors["type"])), *hidden)
 
 
 def _most_connected(actors, efforts, participation, relations, max_nodes: int):
@@ -110,7 +109,7 @@ def _most_connected(actors, efforts, participation, relations, max_nodes: int):
 
 
 def _selected(actor_map: ActorMap, filters: NetworkFilters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    efforts = actor_map.efforts[actor_map.efforts["status"] != "ended"]
+    efforts = actor_map.active_efforts
     if filters.levels:
         efforts = efforts[efforts["level"].isin(filters.levels)]
     if filters.target_groups:

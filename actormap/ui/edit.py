@@ -15,7 +15,6 @@ import pandas as pd
 import streamlit as st
 
 from actormap.analysis import finding_changes
-from actormap.bundle import diff_maps
 from actormap.i18n import code_label, level_name, t
 from actormap.model import ActorMap
 from actormap.problems import ConflictError, MapError
@@ -195,11 +194,7 @@ def _save(candidate: ActorMap, base: ActorMap, path: Path, language: str) -> Non
 
 
 def _show_disk_changes(base: ActorMap, current: ActorMap, language: str) -> None:
-    diff = diff_maps(base, current)
-    diff["table"] = diff["table"].map(lambda name: t(f"ui.table_{name}", language))
-    st.dataframe(
-        diff.rename(columns={column: t(f"ui.diff_{column}", language) for column in diff.columns}), hide_index=True
-    )
+    transfer.show_diff(base, current, language)
     if st.button(t("ui.reload", language), key="edit_reload"):
         reload_editors()
         st.rerun()

@@ -6,6 +6,7 @@ import streamlit as st
 
 from actormap.i18n import t
 from actormap.model import ActorMap
+from actormap.export.filters import LAYOUTS
 from actormap.render.html import network_html
 from actormap.render.network import NetworkFilters, network_view
 from actormap.schema import ACTOR_TYPES, BASES, LEVELS, ROLES
@@ -14,16 +15,15 @@ from actormap.ui.data import cached_findings, cached_layout
 
 __all__ = ["render"]
 
-LAYOUTS = ("levels", "force")
 WIDTH = 1100
 """About the width of the drawing in the app's wide layout; the canvas height follows the drawing's shape."""
 LEGEND_HEIGHT = 110
 MAX_NODES = 1500
 """Above this many nodes the page shows the most connected actors only (see the README's benchmarks)."""
 FORCE_LIMIT = 3000
+"""The seeded force layout is quadratic; larger maps use the levels layout."""
 MAX_HIGHLIGHT = 300
 """The most severe findings offered for highlighting (a list of thousands only slows every rerun)."""
-"""The seeded force layout is quadratic; larger maps use the levels layout."""
 
 
 def render(actor_map: ActorMap, language: str) -> None:

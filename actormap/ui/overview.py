@@ -39,7 +39,7 @@ def _heading(actor_map: ActorMap, language: str) -> None:
 
 
 def _figures(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> None:
-    active = actor_map.efforts[actor_map.efforts["status"] != "ended"]
+    active = actor_map.active_efforts
     columns = st.columns(5)
     columns[0].metric(t("ui.actors", language), len(actor_map.actors))
     columns[1].metric(t("ui.efforts", language), len(active))

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import hmac
+from functools import partial
 
 import streamlit as st
 
 from actormap.bundle import diff_maps, merge_maps, workbook_bytes, zip_bytes
 from actormap.history import history_time, list_history
 from actormap.i18n import t
-from actormap.load import read_map
 from actormap.model import ActorMap
 from actormap.problems import ConflictError, MapError
 from actormap.save import restore_version, save_map
 from actormap.ui.widgets import remembered
+from actormap.ui.data import cached_map
 from actormap.ui.tables import show_problems
 
-__all__ = ["downloads", "finish_save", "password_ok", "reload_editors", "render"]
+__all__ = ["downloads", "finish_save", "password_ok", "reload_editors", "render", "show_diff"]
 
 
 def reload_editors() -> None:
@@ -64,19 +65,22 @@ def downloads(actor_map: ActorMap, language: str) -> None:
         format_func=lambda d: t("ui.delimiter_semicolon" if d == ";" else "ui.delimiter_comma", language),
     )
     stem = actor_map.label or "map"
+    # the files are written only when a button is clicked, not on every rerun
     columns[1].download_button(
         t("ui.download_zip", language),
-        zip_bytes(actor_map, delimiter),
+        partial(zip_bytes, actor_map, delimiter),
         f"{stem}.zip",
         mime="application/zip",
         key="download_zip",
+        on_click="ignore",
     )
     columns[2].download_button(
         t("ui.download_xlsx", language),
-        workbook_bytes(actor_map, f"{stem}.xlsx"),
+        partial(workbook_bytes, actor_map, f"{stem}.xlsx"),
         f"{stem}.xlsx",
         key="download_xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
     )
 
 
@@ -97,7 +101,9 @@ def _upload(actor_map: ActorMap, path, language: str) -> None:
     )
     if not uploads:
         return
-    incoming, problems = read_map({upload.name: upload.getvalue() for upload in uploads}, name=actor_map.label)
+    incoming, problems = cached_map(
+        tuple(sorted((upload.name, upload.getvalue()) for upload in uploads)), actor_map.label
+    )
     if incoming is None or (problems["severity"] == "error").any():
         st.error(t("ui.invalid_map", language, count=int((problems["severity"] == "error").sum())))
         show_problems(problems, language)
@@ -105,11 +111,16 @@ def _upload(actor_map: ActorMap, path, language: str) -> None:
     merged = merge_maps(actor_map, incoming)
     for mode, result in (("replace", incoming), ("merge", merged)):
         st.markdown(f"**{t(f'ui.upload_{mode}', language)}**")
-        diff = diff_maps(actor_map, result)
-        diff["table"] = diff["table"].map(lambda name: t(f"ui.table_{name}", language))
-        st.dataframe(diff.rename(columns={c: t(f"ui.diff_{c}", language) for c in diff.columns}), hide_index=True)
+        show_diff(actor_map, result, language)
         if st.button(t(f"ui.upload_{mode}_button", language), key=f"upload_{mode}"):
             _write(result, actor_map, path, language)
+
+
+def show_diff(current: ActorMap, other: ActorMap, language: str) -> None:
+    """The rows added, changed and removed per table going from ``current`` to ``other``."""
+    diff = diff_maps(current, other)
+    diff["table"] = diff["table"].map(lambda name: t(f"ui.table_{name}", language))
+    st.dataframe(diff.rename(columns={c: t(f"ui.diff_{c}", language) for c in diff.columns}), hide_index=True)
 
 
 def _history(actor_map: ActorMap, path, language: str) -> None:
