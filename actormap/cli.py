@@ -117,9 +117,8 @@ def run_validate(args) -> int:
 
 def run_gaps(args) -> int:
     """Print the findings of a valid map; exit 1 (with its problems) when it does not validate."""
-    actor_map, problems = check_map(args.map)
-    if (problems["severity"] == "error").any():
-        print_problems(problems[problems["severity"] == "error"], "text")
+    actor_map = _valid_map(args.map)
+    if actor_map is None:
         return 1
     unknown = sorted(set(args.without) - set(actor_map.actors["id"]))
     if unknown:
@@ -189,9 +188,8 @@ FILTER_PROBLEMS = {
 
 def run_export(args) -> int:
     """Write the export files of a valid map (exit 1 with its problems when it does not validate; 2 for bad options)."""
-    actor_map, problems = check_map(args.map)
-    if (problems["severity"] == "error").any():
-        print_problems(problems[problems["severity"] == "error"], "text")
+    actor_map = _valid_map(args.map)
+    if actor_map is None:
         return 1
     filters = ExportFilters(tuple(args.level), tuple(args.target_group), tuple(args.actor_type), args.focus, args.depth,
                             tuple(args.without))
@@ -236,6 +234,15 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
     return value
+
+
+def _valid_map(path: str):
+    """The map at ``path``, or None after printing its errors."""
+    actor_map, problems = check_map(path)
+    if (problems["severity"] == "error").any():
+        print_problems(problems[problems["severity"] == "error"], "text")
+        return None
+    return actor_map
 
 
 def print_problems(problems, output_format: str) -> None:

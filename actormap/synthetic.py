@@ -35,13 +35,13 @@ the random structure makes them. The same arguments give the same bytes.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import numpy as np
 
+from actormap.csvfile import CsvDialect, write_csv
 from actormap.meta import dump_meta
+from actormap.save import atomic_write
 from actormap.schema import ACTOR_TYPES, DEFAULT_TARGET_GROUPS, LEVELS, TABLES
 from actormap.synthetic_draw import CORE, draw_actors, draw_efforts, draw_participation, draw_relations
 from actormap.synthetic_params import (EFFORTS_PER_ACTOR, ENDED_SHARE, INFORMAL_ONLY_SHARE, ISOLATED_SHARE,
@@ -109,7 +109,7 @@ def write_files(files: dict[str, str], folder: str | Path) -> Path:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
-        (folder / name).write_bytes(text.encode("utf-8"))
+        atomic_write(folder / name, text.encode("utf-8"))
     return folder
 
 
@@ -126,11 +126,8 @@ def _csv(table: str, columns: dict[str, list]) -> str:
                                                            {column.name for column in TABLES[table]}]
     size = len(next(iter(columns.values())))
     values = [list(columns[name]) if name in columns else [""] * size for name in header]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(zip(*values))
-    return buffer.getvalue()
+    rows = [[str(cell) for cell in row] for row in zip(*values)]
+    return write_csv(header, rows, CsvDialect()).decode("utf-8")
 
 
 def _files(act: dict, eff: dict, part: dict, rel: dict, towns: list[str], seed: int) -> dict[str, str]:

@@ -97,12 +97,10 @@ def naive(folder: Path) -> dict:
 
 
 def png(folder: Path) -> dict:
-    """The PNG export of the whole map, from selection to bytes; ``{"png": None}`` while there is none."""
-    try:
-        from actormap.export.filters import ExportFilters, select
-        from actormap.export.image import network_image
-    except ImportError as error:
-        return dict(png=None, note=f"no PNG export ({error})")
+    """The PNG export of the whole map, from selection to bytes."""
+    from actormap.export.filters import ExportFilters, select
+    from actormap.export.image import network_image
+
     actor_map = actormap.load_map(folder)
     start = time.perf_counter()
     data = network_image(select(actor_map, ExportFilters(), actor_map.language), "png")
@@ -118,18 +116,13 @@ def app(folder: Path, repeat: int) -> dict:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    try:
-        from actormap.ui.widgets import MEMORY, key_for
-    except ImportError:  # before widgets kept their choice across languages
-        MEMORY, key_for = None, lambda name, language: name  # noqa: E731
+    from actormap.ui.widgets import MEMORY, key_for
+
     sys.argv = [str(ROOT / "app.py"), str(folder)]  # the map as `streamlit run app.py -- MAP` gives it
 
     def fresh() -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=900)
-        if MEMORY:
-            at.session_state[MEMORY] = {"map": str(folder.resolve())}
-        else:
-            at.session_state["map"] = str(folder.resolve())
+        at.session_state[MEMORY] = {"map": str(folder.resolve())}
         return at
 
     def checked(at: AppTest) -> AppTest:
