@@ -12,9 +12,10 @@ only the writing.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from actormap.graph import ancestors, cut_off_counts
+from actormap.graph import ancestors, component_labels, cut_off_counts
 from actormap.messages import localize
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
@@ -37,6 +38,7 @@ class _Context:
         self.efforts = actor_map.active_efforts
         self.participation = actor_map.active_participation
         self.cells = self.efforts[["id", "level", "target_groups"]].explode("target_groups")
+        self.pairs = self.participation[["effort", "actor", "role"]].drop_duplicates(["effort", "actor", "role"])
         self.members = _distinct_by_effort(self.participation)
         self.leads = _distinct_by_effort(self.participation[self.participation["role"] == "lead"])
 
@@ -67,12 +69,12 @@ class _Context:
 
 
 def _distinct_by_effort(participation: pd.DataFrame) -> dict[str, list[str]]:
-    """Each effort's distinct actors in row order (one pass; pandas' groupby-unique is far slower)."""
+    """Each effort's distinct actors in row order (one sort; pandas' groupby-unique is far slower)."""
     pairs = participation[["effort", "actor"]].drop_duplicates()
-    actors: dict[str, list[str]] = {}
-    for effort, actor in zip(pairs["effort"].to_numpy(object), pairs["actor"].to_numpy(object)):
-        actors.setdefault(effort, []).append(actor)
-    return actors
+    efforts, names = pd.factorize(pairs["effort"])
+    actors = pairs["actor"].to_numpy(object)[np.argsort(efforts, kind="stable")].tolist()
+    ends = np.cumsum(np.bincount(efforts, minlength=len(names))).tolist()
+    return {effort: actors[start:end] for effort, start, end in zip(names.tolist(), [0, *ends], ends)}
 
 
 def _uncovered(c: _Context) -> list[dict]:
@@ -129,13 +131,13 @@ def _uncoordinated_overlap(c: _Context) -> list[dict]:
     into two or more clusters is one finding; the same efforts overlapping
     for several target groups are reported once.
     """
-    relations = _relation_pairs(c)
-    led = c.cells[c.cells["id"].isin(c.leads.keys())]
+    led = c.cells[c.cells["id"].isin(c.leads.keys())].reset_index(drop=True)
+    led["cell"] = led.groupby(["level", "target_groups"], sort=False).ngroup()
+    clusters = pd.Series(_effort_clusters(led, c), index=led.index).groupby(led["cell"]).nunique()
     groups: dict[tuple, list[str]] = {}
-    for (level, group), cell in led.groupby(["level", "target_groups"], sort=False):
-        efforts = list(cell["id"])
-        if len(efforts) > 1 and _cluster_count(efforts, c.members, c.leads, relations) > 1:
-            groups.setdefault((level, tuple(sorted(efforts))), []).append(group)
+    for _, cell in led[led["cell"].isin(clusters.index[clusters > 1])].groupby("cell"):
+        level, group = cell["level"].iat[0], cell["target_groups"].iat[0]
+        groups.setdefault((level, tuple(sorted(cell["id"]))), []).append(group)
     findings = []
     for (level, efforts), target_groups in groups.items():
         leads = list(dict.fromkeys(actor for e in efforts for actor in c.leads[e]))
@@ -145,31 +147,25 @@ def _uncoordinated_overlap(c: _Context) -> list[dict]:
     return findings
 
 
-def _cluster_count(efforts: list[str], members: dict, leads: dict, relations: list[tuple[str, str]]) -> int:
-    """How many clusters efforts form, linked by a shared actor or a relation between their leads.
+def _effort_clusters(led: pd.DataFrame, c: _Context) -> list[int]:
+    """The cluster of each row of ``led`` (a led effort in a cell), as the connected components of one graph.
 
-    Union-find over the efforts: linear in participations and relations.
+    The graph's nodes are the rows and the (cell, actor) pairs; a row links
+    to its actors, and a relation links two actors that both lead an effort
+    in the cell. Linear in participations and relations, for every cell at once.
     """
-    cluster = {effort: effort for effort in efforts}
-
-    def root(effort: str) -> str:
-        while cluster[effort] != effort:
-            cluster[effort] = cluster[cluster[effort]]
-            effort = cluster[effort]
-        return effort
-
-    def join(first: str, second: str) -> None:
-        cluster[root(first)] = root(second)
-
-    first_effort_of: dict[str, str] = {}
-    for effort in efforts:
-        for actor in members.get(effort, ()):
-            join(first_effort_of.setdefault(actor, effort), effort)
-    led_effort_of = {actor: effort for effort in efforts for actor in leads.get(effort, ())}
-    for source, target in relations:
-        if source in led_effort_of and target in led_effort_of:
-            join(led_effort_of[source], led_effort_of[target])
-    return len({root(effort) for effort in efforts})
+    members = led[["cell", "id"]].reset_index().merge(c.pairs, left_on="id", right_on="effort")
+    relations = c.map.relations[["from", "to"]]
+    leads = members.loc[members["role"] == "lead", ["cell", "actor"]].drop_duplicates()
+    linked = relations.merge(leads, left_on="from", right_on="actor").merge(
+        leads, left_on=["to", "cell"], right_on=["actor", "cell"])
+    actors, _ = pd.factorize(pd.concat([members["actor"], linked["from"], linked["to"]], ignore_index=True))
+    cells = np.concatenate([members["cell"], linked["cell"], linked["cell"]])
+    nodes = pd.factorize(cells * (actors.max(initial=0) + 1) + actors)[0] + len(led)
+    ends = len(members), len(members) + len(linked)
+    first = np.concatenate([members["index"], nodes[ends[0] : ends[1]]])
+    second = np.concatenate([nodes[: ends[0]], nodes[ends[1] :]])
+    return component_labels(first, second, int(nodes.max(initial=len(led) - 1)) + 1)[: len(led)]
 
 
 def _broken_handover(c: _Context) -> list[dict]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from actormap.schema import TABLES, level_aliases
@@ -43,24 +44,38 @@ def normalize_table(name: str, raw: pd.DataFrame | None, target_groups: tuple[st
             clean[column.name] = values.fillna("").astype(object)  # free text, shown as written
         elif column.allowed is None or column.allowed in ("actor", "effort"):
             clean[column.name] = _trimmed(values)
-        else:  # a code: few distinct values, so each is worked out once
-            convert = _converter(column, target_groups)
-            clean[column.name] = values.map({value: convert(value) for value in values.unique()}).astype(object)
+        else:
+            clean[column.name] = _converted(values, _converter(column, target_groups))
     return pd.DataFrame(clean, index=index)
 
 
+def _text(value) -> str:
+    """A cell as trimmed text: missing cells (None, NaN) are empty."""
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+
+
 def _trimmed(values: pd.Series) -> pd.Series:
-    stripped = values.str.strip() if values.dtype == object else None
-    if stripped is None or stripped.hasnans:  # cells that are not text (or missing): make them text first
-        stripped = values.fillna("").astype(str).str.strip()
-    return stripped.astype(object)
+    cells = values.to_numpy(dtype=object)
+    try:
+        trimmed = [cell.strip() for cell in cells]
+    except AttributeError:  # cells that are not text (missing, or numbers after an edit)
+        trimmed = [_text(cell) for cell in cells]
+    return pd.Series(trimmed, index=values.index, dtype=object)
+
+
+def _converted(values: pd.Series, convert) -> pd.Series:
+    """A code column converted value by value: a code column has few distinct values, each worked out once."""
+    numbers, distinct = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    canonical = np.empty(len(distinct), dtype=object)
+    for number, value in enumerate(distinct):
+        canonical[number] = convert(value)
+    return pd.Series(canonical[numbers], index=values.index, dtype=object)
 
 
 def _converter(column, target_groups: tuple[str, ...]):
     """The function that turns one cell of a code column into its canonical form."""
     def text(value) -> str:
-        cell = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
-        return cell or column.default
+        return _text(value) or column.default
 
     if column.allowed == "level":
         return lambda value: _LEVEL_ALIASES.get(text(value).lower(), text(value))

@@ -27,6 +27,7 @@ from actormap.export.text import markdown_text
 from actormap.findings import SEVERITIES, find_all
 from actormap.graph import build_graph
 from actormap.i18n import catalog, t
+from actormap.render.network import MAX_DRAWN_NODES
 from actormap.schema import ACTOR_TYPES, LEVELS
 
 DATE = datetime.date(2025, 3, 14)
@@ -233,6 +234,21 @@ def test_a_larger_network_names_only_its_most_connected_nodes_and_says_so(tmp_pa
                          r"and for (\d+) of 40 efforts\.", caption)
     assert touching == 0.0 and named
     assert 15 <= int(named[1]) <= CENTRAL_ACTORS and 8 <= int(named[2]) <= CENTRAL_EFFORTS
+
+
+def test_a_view_too_large_to_draw_is_drawn_by_its_most_connected_part_and_every_drawing_says_so(tmp_path):
+    selection = select(_large_map(tmp_path / "map", 1200, 600), date=DATE)
+    drawing = selection.drawing
+    actors = [node["id"] for node in drawing.nodes if node["shape"] == "dot"]
+    efforts = [node["id"] for node in drawing.nodes if node["shape"] == "square"]
+    assert len(actors) == MAX_DRAWN_NODES // 3 and drawing.hidden_actors == 1200 - len(actors)
+    assert len(actors) + len(efforts) <= MAX_DRAWN_NODES and drawing.hidden_efforts == 600 - len(efforts)
+    note = t("export.limited", "en", actors=drawing.hidden_actors, efforts=drawing.hidden_efforts,
+             limit=MAX_DRAWN_NODES)
+    assert selection.drawing_notes == [*selection.notes, note]
+    assert html.escape(note) in export_bytes(selection, "html").decode() and note in export_bytes(selection, "md").decode()
+    assert len(selection.actors) == 1200 and len(selection.efforts) == 600  # lists and graph files keep everything
+    assert _read("gexf", export_bytes(selection, "gexf")).number_of_nodes() == 1800
 
 
 # --- gexf and graphml ---------------------------------------------------------------------------------------

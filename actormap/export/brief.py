@@ -67,7 +67,7 @@ def brief_content(selection: Selection) -> BriefContent:
                 bool(f.new))
         for f in findings.head(TOP_FINDINGS).itertuples()
     ]
-    return BriefContent(selection.title, list(selection.notes), figures, header, rows, top,
+    return BriefContent(selection.title, list(selection.drawing_notes), figures, header, rows, top,
                         max(len(findings) - TOP_FINDINGS, 0))
 
 

@@ -92,7 +92,7 @@ def _brief_page(selection: Selection) -> Figure:
                 va="top", parse_math=False)
     page.text(t("export.brief_network", language), 11, bold=True)
     ax = figure.add_axes((LEFT - 0.02, 0.03, RIGHT - LEFT + 0.04, max(page.y - 0.035, 0.05)))
-    if selection.view.nodes and page.y > 0.2:
+    if selection.drawing.nodes and page.y > 0.2:
         draw_network(ax, drawn_view(selection), scale=0.5, lanes=selection.layout == "levels")
     else:
         ax.set_axis_off()

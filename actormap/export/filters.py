@@ -34,7 +34,7 @@ from actormap.findings import find_all
 from actormap.i18n import code_label, join_names, level_name, t
 from actormap.model import ActorMap
 from actormap.render.layout import force_layout, levels_layout
-from actormap.render.network import NetworkFilters, NetworkView, network_view
+from actormap.render.network import MAX_DRAWN_NODES, NetworkFilters, NetworkView, network_view
 from actormap.schema import ACTOR_TYPES, LEVELS
 
 __all__ = ["LAYOUTS", "ExportFilters", "Selection", "describe_filters", "filter_errors", "filter_parts", "select"]
@@ -119,6 +119,23 @@ class Selection:
     def efforts(self) -> list[str]:
         """Ids of the efforts shown (not ended, kept by the filters)."""
         return [node["id"] for node in self.view.nodes if node["shape"] == "square"]
+
+    @cached_property
+    def drawing(self) -> NetworkView:
+        """What the drawn formats show: :attr:`view`, or its most connected part above MAX_DRAWN_NODES nodes."""
+        if len(self.actors) + len(self.efforts) <= MAX_DRAWN_NODES:
+            return self.view
+        return network_view(self.actor_map, self.positions, self.filters.network_filters(), self.language,
+                            level_headings=self.layout == "levels", max_nodes=MAX_DRAWN_NODES)
+
+    @property
+    def drawing_notes(self) -> list[str]:
+        """:attr:`notes`, and what the drawing leaves out when the view is too large to draw whole."""
+        hidden = self.drawing.hidden_actors, self.drawing.hidden_efforts
+        if not any(hidden):
+            return self.notes
+        return [*self.notes, t("export.limited", self.language, actors=hidden[0], efforts=hidden[1],
+                               limit=MAX_DRAWN_NODES)]
 
     @cached_property
     def findings(self) -> pd.DataFrame:

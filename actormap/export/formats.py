@@ -60,8 +60,8 @@ def export_bytes(selection: Selection, export_format: str, size: tuple[int, int]
         When the format is unknown.
     """
     if export_format == "html":
-        page = network_html(selection.view, selection.language, title=selection.title, notes=tuple(selection.notes),
-                            height=HTML_HEIGHT)
+        page = network_html(selection.drawing, selection.language, title=selection.title,
+                            notes=tuple(selection.drawing_notes), height=HTML_HEIGHT)
         return page.encode("utf-8")
     if export_format in ("png", "svg"):
         return network_image(selection, export_format, size)

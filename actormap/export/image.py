@@ -65,7 +65,7 @@ def legend_rows(selection: Selection) -> list[tuple[str, list[tuple[str, dict]]]
     """
     language = selection.language
     actors = [(code_label("type", kind, language), {"marker": "o", "color": color})
-              for kind, color in TYPE_COLORS.items() if kind in selection.view.actor_types]
+              for kind, color in TYPE_COLORS.items() if kind in selection.drawing.actor_types]
     levels = [(level_name(level, language), {"marker": "s", "color": LEVEL_COLORS[level]}) for level in LEVELS]
     links = [
         (code_label("role", "lead", language), {"line": ROLE_COLORS["lead"], "width": 3.4, "dashed": False}),
@@ -101,14 +101,14 @@ def network_figure(selection: Selection, size: tuple[int, int] = DEFAULT_SIZE,
     margin = 0.018
     top = 1 - 16 * scale / page_pt
     top = _text_block(figure, [selection.title], 24 * scale, top, margin, bold=True, max_lines=2)
-    top = _text_block(figure, [" · ".join(selection.notes)], 13 * scale, top - 4 * scale / page_pt, margin,
+    top = _text_block(figure, [" · ".join(selection.drawing_notes)], 13 * scale, top - 4 * scale / page_pt, margin,
                       color="#444444", max_lines=3)
     bottom = 12 * scale / page_pt
     caption_box = figure.text(margin, bottom, "", fontsize=11 * scale, color="#444444", va="bottom", parse_math=False)
     bottom += 22 * scale / page_pt
     bottom = _legend(figure, legend_rows(selection), 13 * scale, bottom, margin)
     ax = figure.add_axes((margin, bottom + 8 * scale / page_pt, 1 - 2 * margin, top - bottom - 20 * scale / page_pt))
-    if selection.view.nodes:
+    if selection.drawing.nodes:
         labelled = draw_network(ax, drawn_view(selection), scale, lanes=selection.layout == "levels")
         caption_box.set_text(caption(selection, labelled))
     else:
@@ -119,13 +119,12 @@ def network_figure(selection: Selection, size: tuple[int, int] = DEFAULT_SIZE,
 
 
 def drawn_view(selection: Selection) -> NetworkView:
-    """The view to draw: with levels chosen, only their headings, so their columns get the width."""
-    levels = selection.filters.levels
+    """The selection's drawing; with levels chosen, only their headings, so their columns get the width."""
+    levels, drawing = selection.filters.levels, selection.drawing
     if not levels:
-        return selection.view
-    nodes = [node for node in selection.view.nodes
-             if not node.get("heading") or node["id"].removeprefix("\0level:") in levels]
-    return replace(selection.view, nodes=nodes)
+        return drawing
+    nodes = [node for node in drawing.nodes if not node.get("heading") or node["id"].removeprefix("\0level:") in levels]
+    return replace(drawing, nodes=nodes)
 
 
 def _text_block(figure: Figure, lines: list[str], size: float, top: float, margin: float, bold: bool = False,

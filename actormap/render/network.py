@@ -20,7 +20,11 @@ from actormap.render.layout import level_header_positions
 from actormap.render.style import (ACTOR_SHAPE, EFFORT_SHAPE, LEVEL_COLORS, RELATION_COLOR, TYPE_COLORS, edge_style,
                                    faded)
 
-__all__ = ["NetworkFilters", "NetworkView", "network_view"]
+__all__ = ["MAX_DRAWN_NODES", "NetworkFilters", "NetworkView", "network_view"]
+
+MAX_DRAWN_NODES = 1500
+"""The most nodes drawn one by one: a browser stays responsive up to here (see the README's benchmarks),
+and a printed page is unreadable long before. Larger views keep their most connected part."""
 
 
 @dataclass(frozen=True)

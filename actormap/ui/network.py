@@ -8,7 +8,7 @@ from actormap.i18n import t
 from actormap.model import ActorMap
 from actormap.export.filters import LAYOUTS
 from actormap.render.html import network_html
-from actormap.render.network import NetworkFilters, network_view
+from actormap.render.network import MAX_DRAWN_NODES, NetworkFilters, network_view
 from actormap.schema import ACTOR_TYPES, BASES, LEVELS, ROLES
 from actormap.ui.widgets import describer, filter_row, remembered
 from actormap.ui.data import cached_findings, cached_layout
@@ -18,8 +18,6 @@ __all__ = ["render"]
 WIDTH = 1100
 """About the width of the drawing in the app's wide layout; the canvas height follows the drawing's shape."""
 LEGEND_HEIGHT = 110
-MAX_NODES = 1500
-"""Above this many nodes the page shows the most connected actors only (see the README's benchmarks)."""
 FORCE_LIMIT = 3000
 """The seeded force layout is quadratic; larger maps use the levels layout."""
 MAX_HIGHLIGHT = 300
@@ -33,10 +31,12 @@ def render(actor_map: ActorMap, language: str) -> None:
         st.info(t("ui.force_too_large", language, limit=FORCE_LIMIT))
         layout = "levels"
     positions = cached_layout(actor_map.version, layout, actor_map)
-    view = network_view(actor_map, positions, filters, language, level_headings=layout == "levels", max_nodes=MAX_NODES)
+    view = network_view(actor_map, positions, filters, language, level_headings=layout == "levels",
+                        max_nodes=MAX_DRAWN_NODES)
     if view.hidden_actors or view.hidden_efforts:
         st.warning(
-            t("ui.network_limited", language, actors=view.hidden_actors, efforts=view.hidden_efforts, limit=MAX_NODES)
+            t("ui.network_limited", language, actors=view.hidden_actors, efforts=view.hidden_efforts,
+              limit=MAX_DRAWN_NODES)
         )
     actors = sum(1 for node in view.nodes if node["shape"] == "dot")
     efforts = sum(1 for node in view.nodes if node["shape"] == "square")
