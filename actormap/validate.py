@@ -70,8 +70,8 @@ def check_tables(actor_map: ActorMap) -> pd.DataFrame:
 
 def _ids(clean: pd.DataFrame) -> pd.Series:
     """Row ids by name: the set of ids and the actor or effort name behind each."""
-    named = clean[clean["id"] != ""]
-    return pd.Series(named["name"].to_numpy(), index=named["id"].to_numpy()).groupby(level=0).first()
+    named = clean[clean["id"] != ""].drop_duplicates("id")
+    return pd.Series(named["name"].to_numpy(), index=named["id"].to_numpy())
 
 
 def _missing_columns(raw: pd.DataFrame, columns: tuple[Column, ...], file: str) -> list[Problem]:

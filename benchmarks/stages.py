@@ -6,7 +6,9 @@ peak memory of that run alone. Stages:
 
 - ``pipeline``: raw ``pandas.read_csv`` of the three required files, then
   load + validate, graph, findings, coverage, levels layout and the network
-  page (``network_view`` + ``network_html``), each timed; peak RSS read
+  page (``network_view`` + ``network_html``), each timed; and networkx
+  alone building the bare graph (nodes and participation edges, no
+  attributes), the floor under ``build_graph``; peak RSS read
   after coverage and again at the end;
 - ``naive``: the same view's nodes and edges handed to pyvis one by one
   (``add_node``/``add_edge``) and ``generate_html``;
@@ -28,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import networkx as nx  # noqa: E402
 import pandas as pd  # noqa: E402
 
 import actormap  # noqa: E402
@@ -65,6 +68,7 @@ def pipeline(folder: Path) -> dict:
     graph, graph_seconds = timed(build_graph, actor_map)
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
     del graph
+    _, networkx_seconds = timed(bare_networkx, actor_map)
     findings, findings_seconds = timed(find_all, actor_map)
     _, coverage_seconds = timed(coverage, actor_map)
     peak_analysis = peak_mib()
@@ -72,11 +76,21 @@ def pipeline(folder: Path) -> dict:
     view, view_seconds = timed(network_view, actor_map, positions, NetworkFilters(), actor_map.language,
                                level_headings=True)
     page, html_seconds = timed(network_html, view, actor_map.language)
-    return dict(raw=raw_seconds, load=load, graph=graph_seconds, findings=findings_seconds, coverage=coverage_seconds,
+    return dict(raw=raw_seconds, load=load, graph=graph_seconds, networkx=networkx_seconds, findings=findings_seconds, coverage=coverage_seconds,
                 layout=layout_seconds, html_ours=view_seconds + html_seconds, html_only=html_seconds,
                 errors=errors, graph_nodes=nodes, graph_edges=edges, findings_count=len(findings),
                 view_nodes=len(view.nodes), view_edges=len(view.edges), page_mb=len(page.encode()) / 1e6,
                 baseline_mib=baseline, peak_analysis_mib=peak_analysis, peak_mib=peak_mib())
+
+
+def bare_networkx(actor_map) -> nx.MultiDiGraph:
+    """networkx alone: the map's nodes and one keyed edge per participation, without attributes."""
+    participation = actor_map.participation
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(actor_map.actors["id"].tolist() + actor_map.efforts["id"].tolist())
+    graph.add_edges_from(zip(participation["actor"].tolist(), participation["effort"].tolist(),
+                             participation["role"].tolist()))
+    return graph
 
 
 def naive(folder: Path) -> dict:
