@@ -19,7 +19,7 @@ def actors_for_nodes(nodes: int) -> int:
     """The smallest map whose network view (actors, not ended efforts, 4 level headings) has ``nodes`` nodes.
 
     >>> actors_for_nodes(5000)
-    2099
+    2100
     """
     def view_nodes(actors: int) -> int:
         counts = planted_counts(actors)

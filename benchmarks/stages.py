@@ -68,7 +68,8 @@ def pipeline(folder: Path) -> dict:
     graph, graph_seconds = timed(build_graph, actor_map)
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
     del graph
-    _, networkx_seconds = timed(bare_networkx, actor_map)
+    bare, networkx_seconds = timed(bare_networkx, actor_map)
+    del bare
     findings, findings_seconds = timed(find_all, actor_map)
     _, coverage_seconds = timed(coverage, actor_map)
     peak_analysis = peak_mib()
@@ -76,9 +77,9 @@ def pipeline(folder: Path) -> dict:
     view, view_seconds = timed(network_view, actor_map, positions, NetworkFilters(), actor_map.language,
                                level_headings=True)
     page, html_seconds = timed(network_html, view, actor_map.language)
-    return dict(raw=raw_seconds, load=load, graph=graph_seconds, networkx=networkx_seconds, findings=findings_seconds, coverage=coverage_seconds,
-                layout=layout_seconds, html_ours=view_seconds + html_seconds, html_only=html_seconds,
-                errors=errors, graph_nodes=nodes, graph_edges=edges, findings_count=len(findings),
+    return dict(raw=raw_seconds, load=load, graph=graph_seconds, networkx=networkx_seconds, findings=findings_seconds,
+                coverage=coverage_seconds, layout=layout_seconds, html_ours=view_seconds + html_seconds,
+                html_only=html_seconds, errors=errors, graph_nodes=nodes, graph_edges=edges, findings_count=len(findings),
                 view_nodes=len(view.nodes), view_edges=len(view.edges), page_mb=len(page.encode()) / 1e6,
                 baseline_mib=baseline, peak_analysis_mib=peak_analysis, peak_mib=peak_mib())
 
