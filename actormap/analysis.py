@@ -10,6 +10,7 @@ from dataclasses import replace
 import pandas as pd
 
 from actormap.findings import find_all
+from actormap.graph import ancestors
 from actormap.model import ActorMap
 from actormap.schema import LEVELS, ROLES
 
@@ -18,7 +19,9 @@ __all__ = [
     "coverage",
     "filter_findings",
     "finding_changes",
+    "for_municipality",
     "level_summary",
+    "municipalities",
     "new_findings",
     "responsibility_matrix",
     "without_actors",
@@ -119,6 +122,44 @@ def without_actors(actor_map: ActorMap, removed) -> ActorMap:
         keep = ~(clean["relations"]["from"].isin(removed) | clean["relations"]["to"].isin(removed))
         tables["relations"] = actor_map.tables["relations"].loc[keep]
     return replace(actor_map, tables=tables)
+
+
+def municipalities(actor_map: ActorMap) -> tuple[str, ...]:
+    """The municipalities the actors' ``municipality`` column names, in order of appearance; none below two.
+
+    Examples
+    --------
+    >>> m = ActorMap({"actors": pd.DataFrame({"id": ["a", "b", "r"], "municipality": ["Mora", " Ale", ""]})}, {})
+    >>> municipalities(m)
+    ('Mora', 'Ale')
+    """
+    named = dict.fromkeys(name for name in actor_map.actors["municipality"].str.strip() if name)
+    return tuple(named) if len(named) > 1 else ()
+
+
+def for_municipality(actor_map: ActorMap, municipality: str) -> ActorMap:
+    """The part of a map that concerns one municipality, as a map of its own.
+
+    It holds the municipality's actors, the efforts they take part in with
+    everyone taking part (regional and national actors too, so no lead goes
+    missing), the relations among these actors, and their parents. Its
+    name and version say which municipality it is.
+    """
+    actors, participation, relations = actor_map.actors, actor_map.participation, actor_map.relations
+    own = set(actors.loc[actors["municipality"].str.strip() == municipality, "id"])
+    efforts = set(participation.loc[participation["actor"].isin(own), "effort"])
+    taking_part = participation["effort"].isin(efforts)
+    kept = own | set(participation.loc[taking_part, "actor"])
+    kept |= ancestors(actors, kept)
+    tables = dict(actor_map.tables)
+    tables["actors"] = actor_map.tables["actors"].loc[actors["id"].isin(kept)]
+    tables["efforts"] = actor_map.tables["efforts"].loc[actor_map.efforts["id"].isin(efforts)]
+    tables["participation"] = actor_map.tables["participation"].loc[taking_part]
+    if "relations" in tables:
+        linked = relations["from"].isin(kept) & relations["to"].isin(kept)
+        tables["relations"] = actor_map.tables["relations"].loc[linked]
+    meta = {**actor_map.meta, "name": f"{actor_map.name} · {municipality}", "municipality": municipality}
+    return replace(actor_map, tables=tables, meta=meta, version=f"{actor_map.version}:{municipality}")
 
 
 def _finding_key(finding) -> tuple:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from actormap.analysis import filter_findings, new_findings
+from actormap.analysis import filter_findings, for_municipality, municipalities, new_findings
 from actormap.export import (DEFAULT_SIZE, FORMATS, ExportFilters, export_bytes, file_name, filter_errors,
                              parse_size, select)
 from actormap.export.filters import LAYOUTS
@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     gaps.add_argument("--rule", action="append", choices=list(RULES), help="only this rule (repeatable)")
     gaps.add_argument("--without", action="append", default=[], metavar="ACTOR_ID",
                       help="what if this actor left: report only the findings its leaving creates (repeatable)")
+    gaps.add_argument("--municipality", metavar="NAME", help="only this municipality's part of a map of several")
     gaps.add_argument("--language", choices=LANGUAGES, help="language of the messages (default: the map's)")
     gaps.set_defaults(run=run_gaps)
 
@@ -96,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--depth", type=int, default=2, help="steps from the --focus actor (default 2)")
     export.add_argument("--without", action="append", default=[], metavar="ACTOR_ID",
                         help="what if this actor left: everything as if it had (repeatable)")
+    export.add_argument("--municipality", metavar="NAME", help="only this municipality's part of a map of several")
     export.add_argument("--language", choices=LANGUAGES, help="language of the texts (default: the map's)")
     export.add_argument("--size", default="x".join(map(str, DEFAULT_SIZE)), metavar="WxH",
                         help="size of the png/svg image and of the md brief's image (default 1920x1080)")
@@ -120,6 +122,9 @@ def run_gaps(args) -> int:
     actor_map = _valid_map(args.map)
     if actor_map is None:
         return 1
+    actor_map = _municipality_part(actor_map, args.municipality)
+    if actor_map is None:
+        return 2
     unknown = sorted(set(args.without) - set(actor_map.actors["id"]))
     if unknown:
         print(f"actormap: --without names no actor of the map: {', '.join(unknown)}", file=sys.stderr)
@@ -191,6 +196,9 @@ def run_export(args) -> int:
     actor_map = _valid_map(args.map)
     if actor_map is None:
         return 1
+    actor_map = _municipality_part(actor_map, args.municipality)
+    if actor_map is None:
+        return 2
     filters = ExportFilters(tuple(args.level), tuple(args.target_group), tuple(args.actor_type), args.focus, args.depth,
                             tuple(args.without))
     errors = filter_errors(actor_map, filters)
@@ -243,6 +251,18 @@ def _valid_map(path: str):
         print_problems(problems[problems["severity"] == "error"], "text")
         return None
     return actor_map
+
+
+def _municipality_part(actor_map, municipality: str | None):
+    """The map, or its part about ``municipality`` when one is named; None after saying the name is unknown."""
+    if municipality is None:
+        return actor_map
+    known = municipalities(actor_map)
+    if municipality not in known:
+        named = f"it has {', '.join(known)}" if known else "it does not name several municipalities"
+        print(f"actormap: --municipality names no municipality of the map ({named})", file=sys.stderr)
+        return None
+    return for_municipality(actor_map, municipality)
 
 
 def print_problems(problems, output_format: str) -> None:

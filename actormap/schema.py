@@ -86,6 +86,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("description", False, None, "Free text."),
         Column("document", False, None, "Where this fact comes from, e.g. a case number."),
         Column("contact", False, None, "Contact person or address (may hold personal data)."),
+        Column("municipality", False, None, "The actor's municipality, in a map of several; blank for regional ones."),
     ),
     "efforts": (
         Column("id", True, None, "Unique id of the effort."),

@@ -28,7 +28,7 @@ the random structure makes them. The same arguments give the same bytes.
 >>> sorted(files)
 ['actors.csv', 'efforts.csv', 'map.toml', 'participation.csv', 'relations.csv']
 >>> files["actors.csv"].splitlines()[1]
-'a1,Kommunstyrelsen,committee,Kommun,,,Kartläggning 2024,'
+'a1,Kommunstyrelsen,committee,Kommun,,,Kartläggning 2024,,'
 >>> planted_counts(40)["efforts"], files["efforts.csv"].count("\\n") - 1
 (60, 60)
 """

@@ -70,6 +70,44 @@ orphan,old,lead,mandate
 """A hand-built map in which every rule fires once or more, at known places (see test_findings)."""
 
 
+TWO_MUNICIPALITIES = dict(
+    meta='name = "Två kommuner"\nlanguage = "sv"\n',
+    actors="""id,name,type,parent,municipality
+mks,Kommunstyrelsen Mora,committee,,Mora
+mifo,IFO Mora,social_services,mks,Mora
+mskola,Skolan Mora,school,, Mora
+aifo,IFO Ale,social_services,,Ale
+askola,Skolan Ale,school,,Ale
+region,Region Dalarna,health_care,,
+polis,Polisen,police,,
+""",
+    efforts="""id,name,level,target_groups
+m1,Tobaksfri skola Mora,prevention,youth
+m2,Beroendemottagning Mora,treatment,adults
+a1,Tobaksfri skola Ale,prevention,youth
+a2,Beroendemottagning Ale,treatment,adults
+r1,Regional samverkan,prevention,adults
+""",
+    participation="""actor,effort,role,basis
+mskola,m1,lead,mandate
+polis,m1,partner,agreement
+region,m2,lead,agreement
+mifo,m2,performer,agreement
+askola,a1,lead,mandate
+polis,a1,partner,agreement
+aifo,a2,lead,mandate
+region,r1,lead,mandate
+polis,r1,partner,informal
+""",
+    relations="""from,to,kind
+mifo,region,referral
+aifo,region,referral
+mskola,askola,collaboration
+""",
+)
+"""Two municipalities and two regional actors: Mora's part keeps the region and the police in its efforts."""
+
+
 @pytest.fixture
 def kommun(tmp_path) -> actormap.ActorMap:
     return actormap.load_map(write_map(tmp_path / "kommun", **KOMMUN))

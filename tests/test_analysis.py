@@ -1,8 +1,10 @@
 """Coverage, profiles, per-level summaries, the responsibility matrix and what-if, on the hand-built map."""
 
-from actormap.analysis import (actor_profiles, coverage, filter_findings, level_summary, new_findings,
-                               responsibility_matrix, without_actors)
+import actormap
+from actormap.analysis import (actor_profiles, coverage, filter_findings, for_municipality, level_summary,
+                               municipalities, new_findings, responsibility_matrix, without_actors)
 from actormap.findings import find_all
+from conftest import TWO_MUNICIPALITIES, write_map
 
 
 def test_coverage_counts_efforts_actors_and_leads_per_cell(kommun):
@@ -57,3 +59,16 @@ def test_filter_findings_combines_filters(kommun):
     assert filter_findings(findings, target_group="adults", rule=["uncovered", "broken_handover"])["rule"].tolist() == [
         "uncovered", "broken_handover"]
     assert filter_findings(findings, actor="ngo", severity="low")["efforts"].tolist() == [("prom1",), ("prev2",)]
+
+
+def test_one_municipality_keeps_its_actors_their_efforts_everyone_in_them_and_their_parents(tmp_path):
+    whole = actormap.load_map(write_map(tmp_path / "two", **TWO_MUNICIPALITIES))
+    assert municipalities(whole) == ("Mora", "Ale")
+    mora = for_municipality(whole, "Mora")
+    assert mora.actors["id"].tolist() == ["mks", "mifo", "mskola", "region", "polis"]
+    assert mora.efforts["id"].tolist() == ["m1", "m2"]
+    assert mora.participation["effort"].tolist() == ["m1", "m1", "m2", "m2"]
+    assert list(zip(mora.relations["from"], mora.relations["to"])) == [("mifo", "region")]
+    assert (mora.name, mora.meta["municipality"], mora.version) == ("Två kommuner · Mora", "Mora", whole.version + ":Mora")
+    assert find_all(mora)["rule"].value_counts().to_dict() == {"uncovered": 22, "no_follow_up": 2}  # both led
+    assert mora.actors.index.tolist() == [2, 3, 4, 7, 8]  # the rows of actors.csv, so problems stay located

@@ -1,9 +1,14 @@
 """The Streamlit app, page by page, driven through AppTest on the example maps."""
 
+import sys
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import actormap
+from actormap.analysis import for_municipality, municipalities
 from actormap.i18n import t
+from actormap.synthetic import generate_map, write_files
 from actormap.ui.widgets import MEMORY, key_for
 from conftest import CORPUS, EXAMPLES, ROOT
 
@@ -137,3 +142,22 @@ def test_every_page_works_in_every_language(language):
         expected = {"overview": "Herning Kommune: høring om strategi på misbrugsbehandlingsområdet",
                     "whatif": t("ui.whatif", language), "export": t("ui.export_title", language)}
         assert heading == expected.get(page, t(f"ui.page_{page}", language)), page
+
+
+def test_a_map_of_several_municipalities_shows_one_at_a_time_and_edits_them_all(tmp_path, monkeypatch):
+    folder = write_files(generate_map(300, seed=2, municipalities=3), tmp_path / "land")
+    monkeypatch.setattr(sys, "argv", ["app.py", str(folder)])
+    whole = actormap.load_map(folder)
+    names = municipalities(whole)
+    at = english(app(folder))
+    picker = at.sidebar.selectbox(key=key_for("municipality", "en"))
+    assert picker.options == ["All municipalities", *names] and len(names) == 3
+    assert {metric.label: metric.value for metric in at.metric}["Actors"] == "300"
+    picker.set_value(names[1]).run()
+    part = for_municipality(whole, names[1])
+    assert {metric.label: metric.value for metric in at.metric}["Actors"] == str(len(part.actors)) == "100"
+    assert part.name in texts(at.title)
+    for page in PAGES:
+        assert not go(at, page).exception
+    go(at, "edit")
+    assert at.sidebar.selectbox(key=key_for("municipality", "en")).disabled and not at.exception

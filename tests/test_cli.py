@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from actormap.cli import main
-from conftest import KOMMUN, ROOT, write_map
+from conftest import KOMMUN, ROOT, TWO_MUNICIPALITIES, write_map
 
 
 @pytest.fixture
@@ -92,3 +92,19 @@ def test_gaps_table_and_markdown(kommun_folder, capsys):
     assert table[-1] == "12 finding(s)"
     main(["gaps", str(kommun_folder), "--format", "md", "--rule", "isolated_actor"])
     assert capsys.readouterr().out.splitlines()[2].startswith("| low | isolated_actor |")
+
+
+def test_gaps_and_export_of_one_municipality(tmp_path, capsys):
+    folder = write_map(tmp_path / "two", **TWO_MUNICIPALITIES)
+    assert main(["gaps", str(folder), "--format", "json", "--rule", "no_follow_up", "--municipality", "Mora"]) == 0
+    assert [f["efforts"] for f in json.loads(capsys.readouterr().out)] == [["m1"], ["m2"]]
+    assert main(["export", str(folder), "--format", "gexf", "--municipality", "Ale", "-o", str(tmp_path / "ale.gexf")]) == 0
+    assert "Två kommuner · Ale" in (tmp_path / "ale.gexf").read_text("utf-8")
+
+
+@pytest.mark.parametrize(("folder", "said"), [("two", "(it has Mora, Ale)"),
+                                              ("kommun", "(it does not name several municipalities)")])
+def test_an_unknown_municipality_exits_2_and_names_the_known_ones(tmp_path, capsys, folder, said):
+    path = write_map(tmp_path / folder, **(TWO_MUNICIPALITIES if folder == "two" else KOMMUN))
+    assert main(["gaps", str(path), "--municipality", "Oslo"]) == 2
+    assert capsys.readouterr().err == f"actormap: --municipality names no municipality of the map {said}\n"

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from actormap.analysis import actor_profiles, coverage, new_findings, responsibility_matrix
+from actormap.analysis import (actor_profiles, coverage, for_municipality, municipalities, new_findings,
+                               responsibility_matrix)
 from actormap.findings import find_facts
 from actormap.messages import localize
 from actormap.load import map_files, read_map
@@ -32,6 +33,8 @@ __all__ = [
     "cached_layout",
     "cached_map",
     "cached_matrix",
+    "cached_municipalities",
+    "cached_municipality",
     "cached_new_findings",
     "cached_profiles",
     "files_of",
@@ -84,6 +87,16 @@ def files_of(path: Path) -> tuple[tuple[str, bytes], ...]:
 def cached_map(files: tuple[tuple[str, bytes], ...], name: str):
     """Read and validate a map from its files' bytes."""
     return read_map(dict(files), name)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def cached_municipalities(version: str, _actor_map: ActorMap) -> tuple[str, ...]:
+    return municipalities(_actor_map)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def cached_municipality(version: str, municipality: str, _actor_map: ActorMap) -> ActorMap:
+    return for_municipality(_actor_map, municipality)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -7,7 +7,7 @@ import streamlit as st
 from actormap.i18n import LANGUAGE_NAMES, t
 from actormap.problems import NotAMapError
 from actormap.ui import edit, export, network, overview, responsibilities, whatif
-from actormap.ui.data import cached_map, files_of, map_sources
+from actormap.ui.data import cached_map, cached_municipalities, cached_municipality, files_of, map_sources
 from actormap.ui.tables import show_problems
 from actormap.ui.widgets import chosen, remember, remembered
 
@@ -43,7 +43,23 @@ def main() -> None:
         st.error(t("ui.invalid_map", language, count=len(errors)))
         show_problems(problems, language)
         st.stop()
+    municipality = _pick_municipality(actor_map, page, language)
+    if municipality and page != "edit":
+        actor_map = cached_municipality(actor_map.version, municipality, actor_map)
     PAGES[page](actor_map, language)
+
+
+def _pick_municipality(actor_map, page: str, language: str) -> str:
+    """In a map of several municipalities, the one the pages show ("" for all); editing covers them all."""
+    options = cached_municipalities(actor_map.version, actor_map)
+    if not options:
+        return ""
+    if chosen("municipality", language, "") not in ("", *options):
+        remember("municipality", "")
+    with st.sidebar:
+        return remembered(st.selectbox, "municipality", language, t("ui.municipality", language), ["", *options],
+                          format_func=lambda name: name or t("ui.municipality_all", language), disabled=page == "edit",
+                          help=t("ui.municipality_edit", language) if page == "edit" else None)
 
 
 def _follow_map_language(actor_map, choice: str) -> None:

@@ -59,7 +59,7 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
     names = actor_map.actor_names
     shown = matrix.apply(lambda column: column.map(lambda roles: _roles_text(roles, language)))
     shown.index = [names[actor] for actor in matrix.index]
-    shown.columns = [_column_title(efforts.at[e, "level"], efforts.at[e, "name"]) for e in matrix.columns]
+    shown.columns = _numbered([_column_title(efforts.at[e, "level"], efforts.at[e, "name"]) for e in matrix.columns])
     st.caption(t("ui.matrix_levels", language, levels=", ".join(
         f"{LEVELS.index(level) + 1} = {level_name(level, language)}" for level in LEVELS)))
     config = {title: st.column_config.TextColumn(width="medium") for title in shown.columns}
@@ -67,9 +67,27 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
 
 
 def _column_title(level: str, name: str) -> str:
-    """A short, unique heading: the level's number and the effort's name, shortened."""
+    """A short heading: the level's number and the effort's name, shortened."""
     short = name if len(name) <= 28 else name[:27] + "…"
     return f"{LEVELS.index(level) + 1} · {short}"
+
+
+def _numbered(titles: list[str]) -> list[str]:
+    """The titles with a repeated one numbered, "(2)", "(3)" …, so that no two columns share a heading.
+
+    >>> _numbered(["1 · Mini-Maria", "1 · Mini-Maria", "2 · SSP"])
+    ['1 · Mini-Maria', '1 · Mini-Maria (2)', '2 · SSP']
+    """
+    used: set[str] = set()
+    unique = []
+    for title in titles:
+        candidate, number = title, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{title} ({number})"
+        used.add(candidate)
+        unique.append(candidate)
+    return unique
 
 
 def _roles_text(roles: str, language: str) -> str:
