@@ -69,9 +69,9 @@ def parse_csv(data: bytes, file: str) -> ParsedCsv:
     >>> parsed.header, parsed.rows, parsed.dialect.delimiter, parsed.dialect.encoding
     (['id', 'name'], [['a1', 'Skåne']], ';', 'cp1252')
     """
-    text, encoding, bom, reason = _decode(data)
+    text, encoding, bom, detail = _decode(data)
     if text is None:
-        return _empty(CsvDialect(), [problem("unreadable-encoding", file, reason=reason)])
+        return _empty(CsvDialect(), [problem("unreadable-encoding", file, detail=detail)])
     dialect = CsvDialect(encoding, bom, _sniff_delimiter(text), "\r\n" if "\r\n" in text else "\n")
     try:
         records, lengths = _records(text, dialect.delimiter)
@@ -81,13 +81,13 @@ def parse_csv(data: bytes, file: str) -> ParsedCsv:
 
 
 def _decode(data: bytes) -> tuple[str | None, str, bool, str]:
-    """Decode bytes as UTF-8 (BOM or not), UTF-16 with BOM, or cp1252."""
+    """Decode bytes as UTF-8 (BOM or not), UTF-16 with BOM, or cp1252; else say why not (a reason's key)."""
     if data.startswith(codecs.BOM_UTF8):
         candidates = [("utf-8", True, data[len(codecs.BOM_UTF8) :])]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = [("utf-16", True, data)]
     elif b"\x00" in data:
-        return None, "", False, "the file holds binary data, not text"
+        return None, "", False, "binary"
     else:
         candidates = [("utf-8", False, data), ("cp1252", False, data)]
     for encoding, bom, payload in candidates:
@@ -95,7 +95,7 @@ def _decode(data: bytes) -> tuple[str | None, str, bool, str]:
             return payload.decode(encoding), encoding, bom, ""
         except UnicodeDecodeError:
             continue
-    return None, "", False, "it is neither UTF-8 nor Windows-1252 text"
+    return None, "", False, "encoding"
 
 
 def _sniff_delimiter(text: str) -> str:

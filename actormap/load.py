@@ -63,13 +63,13 @@ def map_files(path: str | Path) -> dict[str, bytes]:
     if path.is_file() and path.suffix.lower() == ".xlsx":
         return {path.name: path.read_bytes()}
     if not path.is_dir():
-        reason = "no such folder" if not path.exists() else "a map is a folder of CSV files or an .xlsx workbook"
-        raise NotAMapError(problems_frame([problem("not-a-map", str(path), path=path, reason=reason)]))
+        detail = "no_folder" if not path.exists() else "not_folder"
+        raise NotAMapError(problems_frame([problem("not-a-map", str(path), path=path, detail=detail)]))
     by_lower = {child.name.lower(): child for child in path.iterdir() if child.is_file()}
     files = {name: by_lower[name].read_bytes() for name in MAP_FILES if name in by_lower}
     if not files:
-        reason = f"it holds none of {', '.join(MAP_FILES)}"
-        raise NotAMapError(problems_frame([problem("not-a-map", str(path), path=path, reason=reason)]))
+        raise NotAMapError(problems_frame([problem("not-a-map", str(path), path=path, detail="no_map_files",
+                                                   files=", ".join(MAP_FILES))]))
     return files
 
 

@@ -18,7 +18,7 @@ def parse_meta(data: bytes, file: str) -> tuple[dict, list[Problem]]:
     try:
         meta = tomllib.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return {}, [problem("invalid-metadata", file, reason=f"cannot read the TOML: {error}")]
+        return {}, [problem("invalid-metadata", file, detail="toml", error=str(error))]
     return meta, check_meta(meta, file)
 
 
@@ -27,18 +27,16 @@ def check_meta(meta: dict, file: str) -> list[Problem]:
     problems = []
     language = meta.get("language", "en")
     if language not in LANGUAGES:
-        problems.append(problem("invalid-metadata", file, column="language",
-                                reason=f'unknown language "{language}"; allowed: {", ".join(LANGUAGES)}'))
+        problems.append(problem("invalid-metadata", file, column="language", detail="language", value=str(language),
+                                allowed=", ".join(LANGUAGES)))
     year = meta.get("year")
     if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-        problems.append(problem("invalid-metadata", file, column="year", reason=f'year must be a whole number, not "{year}"'))
+        problems.append(problem("invalid-metadata", file, column="year", detail="year", value=str(year)))
     groups = meta.get("target_groups", list(DEFAULT_TARGET_GROUPS))
     if not isinstance(groups, list) or not groups or not all(isinstance(g, str) and g.strip() for g in groups):
-        problems.append(problem("invalid-metadata", file, column="target_groups",
-                                reason="target_groups must be a non-empty list of names, e.g. [\"youth\", \"adults\"]"))
+        problems.append(problem("invalid-metadata", file, column="target_groups", detail="target_groups"))
     elif len(set(groups)) != len(groups):
-        problems.append(problem("invalid-metadata", file, column="target_groups",
-                                reason="target_groups lists a group more than once"))
+        problems.append(problem("invalid-metadata", file, column="target_groups", detail="target_groups_repeated"))
     return problems
 
 

@@ -2,7 +2,7 @@
 
 A problem is located the way a spreadsheet shows it: the file, the row
 (header = row 1) and the column. Codes are stable kebab-case names; each has
-one message template that says what is wrong and what is allowed.
+one message template per language that says what is wrong and what is allowed.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from actormap.i18n import catalog, t
+
 __all__ = [
+    "CODES",
     "ConflictError",
     "MESSAGES",
     "MapError",
@@ -20,42 +23,23 @@ __all__ = [
     "Problem",
     "WARNING_CODES",
     "format_problem",
+    "localized_messages",
     "problem",
+    "problem_message",
     "problems_frame",
 ]
 
-MESSAGES = {
-    "not-a-map": "{path} is not a map: {reason}",
-    "missing-file": "the file is missing; a map needs actors.csv, efforts.csv and participation.csv",
-    "empty-file": "the file is empty; it needs a header row with the columns {columns}",
-    "unreadable-encoding": "cannot read the text ({reason}); save it from Excel as \"CSV UTF-8\"",
-    "unreadable-csv": "cannot read the CSV ({reason})",
-    "unreadable-workbook": "cannot read the workbook ({reason}); save it again from Excel as .xlsx",
-    "invalid-metadata": "{reason}",
-    "missing-column": "the required column \"{name}\" is missing; the header has: {header}",
-    "duplicate-column": "the column \"{name}\" appears more than once in the header",
-    "blank-header": "this column has values but no header; give it a name or delete it",
-    "extra-cell": "the row has {count} cells but the header has {width} columns; "
-    "remove the extra cells or add a header for them",
-    "missing-value": "\"{name}\" is required and is empty",
-    "duplicate-id": "the id \"{value}\" is used again (first in row {first}); ids must be unique",
-    "ambiguous-id": "the id \"{value}\" is both an actor and an effort; give one of them another id",
-    "duplicate-row": "this row repeats row {first} exactly; remove one of them",
-    "unknown-actor": "no actor has the id \"{value}\" in actors.csv{suggestion}",
-    "unknown-effort": "no effort has the id \"{value}\" in efforts.csv{suggestion}",
-    "unknown-level": "unknown level \"{value}\"{hint}",
-    "unknown-type": "unknown actor type \"{value}\" (allowed: {allowed}){suggestion}",
-    "unknown-role": "unknown role \"{value}\" (allowed: {allowed}){suggestion}",
-    "unknown-basis": "unknown basis \"{value}\" (allowed: {allowed}){suggestion}",
-    "unknown-status": "unknown status \"{value}\" (allowed: {allowed}){suggestion}",
-    "unknown-kind": "unknown relation kind \"{value}\" (allowed: {allowed}){suggestion}",
-    "unknown-target-group": "unknown target group \"{value}\"{hint}",
-    "parent-cycle": "the parent chain loops: {cycle}; an actor cannot be its own parent, directly or through others",
-    "unused-actor": "the actor \"{value}\" takes part in no effort and has no relation, "
-    "and none of its sub-units takes part in anything",
-    "empty-effort": "the effort \"{value}\" has no participant",
-}
-"""One message template per problem code."""
+CODES = (
+    "not-a-map", "missing-file", "empty-file", "unreadable-encoding", "unreadable-csv", "unreadable-workbook",
+    "invalid-metadata", "missing-column", "duplicate-column", "blank-header", "extra-cell", "missing-value",
+    "duplicate-id", "ambiguous-id", "duplicate-row", "unknown-actor", "unknown-effort", "unknown-level", "unknown-type",
+    "unknown-role", "unknown-basis", "unknown-status", "unknown-kind", "unknown-target-group", "parent-cycle",
+    "unused-actor", "empty-effort",
+)
+"""Every problem code; its message template is ``problem.<code>`` in ``actormap/locales``."""
+
+MESSAGES = {code: catalog("en")[f"problem.{code}"] for code in CODES}
+"""The English message template of each problem code."""
 
 WARNING_CODES = frozenset({"unused-actor", "empty-effort"})
 
@@ -63,7 +47,11 @@ PROBLEM_COLUMNS = ["file", "row", "column", "code", "severity", "message"]
 
 
 class Problem(NamedTuple):
-    """One located problem; ``row`` and ``column`` are None for a whole file."""
+    """One located problem; ``row`` and ``column`` are None for a whole file.
+
+    ``message`` is in English; ``fields`` (name, value pairs) fill the
+    message in any language (see :func:`problem_message`).
+    """
 
     file: str
     row: int | None
@@ -71,31 +59,62 @@ class Problem(NamedTuple):
     code: str
     severity: str
     message: str
+    fields: tuple = ()
 
 
 def problem(code: str, file: str, row: int | None = None, column: str | None = None, **fields) -> Problem:
-    """Build the problem ``code`` at a location, filling its message template.
+    """Build the problem ``code`` at a location, with its message's fields.
+
+    ``suggestion`` (with ``suggestion_name``) is a value the user may have
+    meant; ``allowed`` lists the values allowed.
 
     Examples
     --------
     >>> problem("missing-value", "actors.csv", 3, "name", name="name").message
     '"name" is required and is empty'
+    >>> found = problem("unknown-role", "participation.csv", 2, "role", value="Leder", suggestion="lead",
+    ...                 allowed="lead, partner")
+    >>> found.message, problem_message(found.code, found.fields, "da")
+    ('unknown role "Leder" (allowed: lead, partner); did you mean "lead"?', \
+'ukendt rolle "Leder" (tilladte: lead, partner); mente du "lead"?')
     """
     severity = "warning" if code in WARNING_CODES else "error"
-    fields.setdefault("suggestion", "")
-    if "allowed" in fields:
-        fields["hint"] = fields["suggestion"] or f"; allowed: {fields['allowed']}"
-    return Problem(file, row, column, code, severity, MESSAGES[code].format(**fields))
+    said = tuple((name, value if isinstance(value, (str, int)) else str(value)) for name, value in fields.items())
+    return Problem(file, row, column, code, severity, problem_message(code, said, "en"), said)
+
+
+def problem_message(code: str, fields, language: str = "en") -> str:
+    """The message of problem ``code`` in ``language``, filled from its ``fields`` (name, value pairs)."""
+    values = dict(fields)
+    suggestion, name = values.pop("suggestion", ""), values.pop("suggestion_name", "")
+    said = t("problem.did_you_mean_named" if name else "problem.did_you_mean", language, value=suggestion, name=name)
+    values["suggestion"] = said if suggestion else ""
+    if code == "unknown-level" and "allowed" in values:
+        values["allowed"] = t("problem.level_allowed", language, levels=values["allowed"])
+    allowed = t("problem.allowed", language, allowed=values["allowed"]) if "allowed" in values else ""
+    values["hint"] = values["suggestion"] or allowed
+    if "detail" in values:  # a reason of our own, in words of its own
+        values["reason"] = t(f"problem.reason.{values['detail']}", language, **values)
+    return t(f"problem.{code}", language, **values)
 
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
-    """The problems as a table, errors first, in file and row order."""
-    frame = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+    """The problems as a table, errors first, in file and row order (``fields`` last, for translations)."""
+    frame = pd.DataFrame(problems, columns=[*PROBLEM_COLUMNS, "fields"])
     frame["row"] = frame["row"].astype("Int64")
     frame["column"] = frame["column"].astype(object).where(frame["column"].notna(), None)
     frame["_warning"] = frame["severity"].ne("error")
     frame = frame.sort_values(["_warning", "file", "row"], kind="stable", na_position="first")
     return frame.drop(columns="_warning").reset_index(drop=True)
+
+
+def localized_messages(problems: pd.DataFrame, language: str) -> pd.Series:
+    """The ``message`` column of a problems table written in ``language``."""
+    if "fields" not in problems:
+        return problems["message"]
+    return pd.Series([problem_message(code, fields, language) for code, fields in zip(problems["code"],
+                                                                                         problems["fields"])],
+                     index=problems.index, dtype=object)
 
 
 def format_problem(row: Problem | pd.Series) -> str:

@@ -103,7 +103,7 @@ def _check_column(clean: pd.DataFrame, raw: pd.DataFrame, column: Column, file: 
         bad = values[present & ~values.isin(known.index)]
         problems += [
             problem(f"unknown-{column.allowed}", file, row, column.name, value=value,
-                    suggestion=_suggest_id(value, known) if n < MAX_SUGGESTIONS else "")
+                    **(_suggest_id(value, known) if n < MAX_SUGGESTIONS else {}))
             for n, (row, value) in enumerate(bad.items())
         ]
     elif isinstance(column.allowed, tuple):
@@ -118,13 +118,12 @@ def _check_column(clean: pd.DataFrame, raw: pd.DataFrame, column: Column, file: 
 
 def _unknown_level(file: str, row: int, value: str) -> Problem:
     close = difflib.get_close_matches(value.lower(), list(_LEVEL_SPELLINGS), n=1, cutoff=0.75)
-    suggestion = ""
+    suggestion = {}
     if close:
         spelling, level = _LEVEL_SPELLINGS[close[0]]
-        suggestion = f'; did you mean "{spelling}"' + (f" ({level})" if spelling != level else "") + "?"
+        suggestion = {"suggestion": spelling, "suggestion_name": level if spelling != level else ""}
     allowed = ", ".join(f"{level} ({number})" for number, level in enumerate(LEVELS, start=1))
-    return problem("unknown-level", file, row, "level", value=value, suggestion=suggestion,
-                   allowed=allowed + " or a level's name in English, Swedish, Danish or Norwegian")
+    return problem("unknown-level", file, row, "level", value=value, allowed=allowed, **suggestion)
 
 
 def _unknown_target_groups(values: pd.Series, file: str, target_groups: tuple[str, ...]) -> list[Problem]:
@@ -138,17 +137,18 @@ def _unknown_target_groups(values: pd.Series, file: str, target_groups: tuple[st
 
 
 def _suggest(value: str, allowed) -> str:
+    """The allowed value closest to ``value``, or ""."""
     close = difflib.get_close_matches(value.lower(), list(allowed), n=1, cutoff=0.6)
-    return f'; did you mean "{close[0]}"?' if close else ""
+    return close[0] if close else ""
 
 
-def _suggest_id(value: str, known: pd.Series) -> str:
-    """Suggest the id a mistyped reference meant, by id or by the actor's name."""
+def _suggest_id(value: str, known: pd.Series) -> dict[str, str]:
+    """The id a mistyped reference meant, by id or by the actor's name, with that name (none: empty)."""
     by_name = known[known.str.lower() == value.lower()]
     if len(by_name):
-        return f'; did you mean "{by_name.index[0]}" ({by_name.iloc[0]})?'
+        return {"suggestion": by_name.index[0], "suggestion_name": by_name.iloc[0]}
     close = difflib.get_close_matches(value, list(known.index), n=1, cutoff=0.6)
-    return f'; did you mean "{close[0]}" ({known[close[0]]})?' if close else ""
+    return {"suggestion": close[0], "suggestion_name": known[close[0]]} if close else {}
 
 
 def _duplicates(clean: pd.DataFrame, column: str, file: str | None, code: str) -> list[Problem]:

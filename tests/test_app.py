@@ -116,7 +116,9 @@ def test_an_invalid_upload_shows_its_problems_and_the_app_stays_usable():
     assert not at.exception
     assert texts(at.error) == [t("ui.invalid_map", "sv", count=18)]
     problems = at.dataframe[0].value
-    assert problems.iloc[0].tolist()[1:4] == ["actors.csv", 3, "type"]
+    assert problems.iloc[0].tolist()[1:] == [
+        "actors.csv", 3, "type", 'okänd aktörstyp "Commitee" (tillåtna: committee, administration, school, '
+        'social_services, health_care, police, ngo, user_organisation, state_agency, other); menade du "committee"?']
     at.sidebar.selectbox(key=key_for("map", "sv")).set_value(str((ROOT / "data" / "nacka").resolve())).run()
     assert not at.error and not at.exception
 

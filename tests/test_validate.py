@@ -1,12 +1,14 @@
 """Validation: every problem of a map at once, at the exact file, row and column."""
 
+import re
 import shutil
 
 import pandas as pd
 import pytest
 
 import actormap
-from actormap.problems import format_problem
+from actormap.i18n import catalog
+from actormap.problems import CODES, format_problem, localized_messages
 from conftest import ROOT, write_map
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -63,6 +65,30 @@ def test_messages_say_what_is_allowed_and_suggest():
     assert 'actors.csv:5:parent: the parent chain loops: a → b → a; an actor cannot be its own parent, ' \
            'directly or through others' in lines
     assert ('efforts.csv:3:status: unknown status "done" (allowed: planned, active, ended)') in lines
+
+
+def test_messages_are_written_in_each_language_from_the_same_fields():
+    _, problems = actormap.check_map(CORPUS / "invalid")
+    by_code = {code: rows for code, rows in problems.groupby("code", sort=False)}
+    level, actor = by_code["unknown-level"], by_code["unknown-actor"]
+    assert localized_messages(level, "en").tolist() == level["message"].tolist()
+    assert localized_messages(level, "sv").tolist() == ['okänd nivå "Behandlng"; menade du "Behandling" (treatment)?']
+    assert localized_messages(actor, "da").tolist() == [
+        'ingen aktør har id\'et "Socialnämnden" i actors.csv; mente du "sn" (Socialnämnden)?']
+    assert localized_messages(by_code["unknown-status"], "nb").tolist() == [
+        'ukjent status "done" (tillatte: planned, active, ended)']
+    for language in ("sv", "da", "nb"):
+        assert not set(localized_messages(problems, language)) & set(problems["message"]), language
+
+
+@pytest.mark.parametrize("language", ["sv", "da", "nb"])
+def test_every_problem_text_is_translated_with_the_english_placeholders(language):
+    keys = [key for key in catalog("en") if key.startswith("problem.")]
+    assert {f"problem.{code}" for code in CODES} <= set(keys)
+    for key in keys:
+        english, translated = catalog("en")[key], catalog(language)[key]
+        assert set(re.findall(r"{(\w+)}", translated)) == set(re.findall(r"{(\w+)}", english)), key
+        assert translated != english or key == "problem.invalid-metadata", key
 
 
 def test_the_corpus_files_are_never_changed_by_validation(tmp_path):

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from actormap.i18n import code_label, level_name, t
+from actormap.problems import localized_messages
 
 __all__ = [
     "findings_table",
@@ -35,13 +36,13 @@ def findings_columns(language: str) -> dict:
 
 
 def problems_table(problems: pd.DataFrame, language: str) -> pd.DataFrame:
-    """Validation problems with translated headings, errors first."""
+    """Validation problems in ``language``, headings and messages, errors first."""
     return pd.DataFrame({
         t("ui.col_severity", language): problems["severity"].map(lambda s: t(f"ui.problem_{s}", language)),
         t("ui.col_file", language): problems["file"],
         t("ui.col_row", language): problems["row"],
         t("ui.col_column", language): problems["column"].fillna(""),
-        t("ui.col_message", language): problems["message"],
+        t("ui.col_message", language): localized_messages(problems, language),
     })
 
 
