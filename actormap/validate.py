@@ -173,7 +173,7 @@ def _duplicate_rows(clean: pd.DataFrame, file: str) -> list[Problem]:
 
 def _parent_cycles(actors: pd.DataFrame, file: str) -> list[Problem]:
     """One problem per loop in the parent chains, at the first row of the loop."""
-    parent = dict(zip(actors["id"], actors["parent"]))
+    parent = {actor: up for actor, up in zip(actors["id"], actors["parent"]) if actor and up}
     row_of = dict(zip(actors["id"], actors.index))
     state: dict[str, int] = {}  # 1 = on the current walk, 2 = done
     problems = []

@@ -13,8 +13,10 @@ Run: ``python -m pytest -q -s tests/test_browser.py``
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -71,7 +73,22 @@ def screenshots() -> Path:
 
 @pytest.fixture(scope="module")
 def app_url():
-    """The app, started for real on a free port, serving the Herning map; stopped after the module.
+    """The app, started for real on a free port, serving the Herning map; stopped after the module."""
+    with serving(MAP) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def editable_map(tmp_path_factory):
+    """A copy of the Herning map, and the app serving it (editing is on for this machine)."""
+    folder = shutil.copytree(MAP, tmp_path_factory.mktemp("editable") / MAP.name)
+    with serving(folder) as url:
+        yield url, folder
+
+
+@contextlib.contextmanager
+def serving(folder: Path):
+    """``streamlit run app.py -- FOLDER`` on a free port, until the block ends.
 
     No file watcher: an edit to the sources during the run must not reload
     modules under the test, nor put a "Source file changed" prompt in the header.
@@ -79,7 +96,7 @@ def app_url():
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", "--", "data/herning"],
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", "--", str(folder)],
         cwd=ROOT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -326,6 +343,75 @@ def test_invalid_upload(page: Page, screenshots: Path):
         [t(f"ui.col_{column}", INVALID_LANGUAGE) for column in PROBLEM_COLUMNS])
     check(problems.locator("[role=gridcell]").filter(has_text="actors.csv").first,
           "no problem in actors.csv listed").to_be_attached()
+    check(problems.locator("[role=gridcell]").filter(has_text='okänd aktörstyp "Commitee"'),
+          "the problems are not written in the map's language").to_be_attached()
     wait_until_idle(page)
     shot = save_screenshot(page, screenshots, "invalid-upload.png")
     assert_no_errors(page, f"invalid upload ({shot})")
+
+
+# --- editing ------------------------------------------------------------------------------------------------
+
+ROW_HEIGHT = 35
+"""The height of a header or a row in Streamlit's data grid, in pixels."""
+
+
+def edit_cell(page: Page, grid: Locator, row: int, moves_right: int, text: str) -> None:
+    """Type ``text`` into a cell of a data editor: ``row`` from 0, ``moves_right`` columns right of the first.
+
+    The grid draws on a canvas: a click selects a cell of the first column
+    (past the row markers), arrow keys move, Enter opens the cell's editor.
+    """
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 80, box["y"] + ROW_HEIGHT * (row + 1.5))
+    for _ in range(moves_right):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    editor = page.locator("textarea.gdg-input")
+    editor.fill(text)
+    editor.press("Enter")
+    wait_until_idle(page)
+
+
+def test_an_edit_in_the_grid_is_checked_in_the_map_language_then_saved_to_that_one_cell(browser, editable_map,
+                                                                                         screenshots):
+    url, folder = editable_map
+    before = {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()}
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        page.goto(url)
+        wait_for_title(page, MAP_NAME)
+        wait_until_idle(page)
+        picker = sidebar(page).get_by_role("radiogroup", name=t("ui.page", "da"))
+        picker.get_by_text(t("ui.page_edit", "da"), exact=True).click()
+        wait_until_idle(page)
+        actors = main_area(page).get_by_test_id("stDataFrame").first
+        edit_cell(page, actors, 1, 0, "sos")  # the second actor, "bfu", takes the first one's id: errors, no save
+        check(main_area(page).get_by_test_id("stAlertContentError"), "no errors for a repeated id").to_contain_text(
+            t("ui.edit_errors", "da", count=5))  # the repeated id, and the four rows that name bfu
+        check(main_area(page).locator("[role=gridcell]").filter(
+            has_text='id\'et "sos" bruges igen (første gang i række 2); et id skal være entydigt'),
+              "the problem is not told in Danish").to_be_attached()
+        check(main_area(page).get_by_role("button", name=t("ui.save", "da"), exact=True),
+              "saving is possible with an error").to_be_disabled()
+        save_screenshot(page, screenshots, "edit-errors.png")
+        edit_cell(page, actors, 1, 0, "bfu")  # put back
+        edit_cell(page, actors, 0, 1, "Socialudvalget")  # the first actor's name
+        check(main_area(page).get_by_text(t("ui.edit_findings_same", "da")), "no review of the change").to_be_visible()
+        main_area(page).get_by_role("button", name=t("ui.save", "da"), exact=True).click()
+        check(main_area(page).get_by_text(t("ui.saved", "da")), "no word that the map was saved").to_be_visible()
+        save_screenshot(page, screenshots, "edit-saved.png")
+        assert_no_errors(page, "editing")
+    except BaseException:
+        page.screenshot(path=screenshots / "failed-edit.png", full_page=True)
+        raise
+    finally:
+        context.close()
+    after = {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file() and path.name in before}
+    assert [name for name in before if after[name] != before[name]] == ["actors.csv"]
+    old, new = (files["actors.csv"].decode("utf-8").splitlines() for files in (before, after))
+    assert [(i, line) for i, (line, was) in enumerate(zip(new, old)) if line != was] == [
+        (1, old[1].replace("Social- og Sundhedsudvalget", "Socialudvalget"))]
+    assert len(new) == len(old) and len(list((folder / ".history").iterdir())) == 1

@@ -112,6 +112,8 @@ def test_the_corpus_files_are_never_changed_by_validation(tmp_path):
      [("efforts.csv", 2, "level", "unknown-level"), ("efforts.csv", 2, "target_groups", "missing-value")]),
     ({**OK, "actors": "id,name,type,parent\nsn,Socialnämnden,committee,sn\n"},
      [("actors.csv", 2, "parent", "parent-cycle")]),
+    ({**OK, "actors": "id,name,type,parent\nsn,Socialnämnden,committee,\n,IFO,social_services,\n"},
+     [("actors.csv", 3, "id", "missing-value")]),  # an empty id is missing, not a loop of empty parents
 ])
 def test_each_problem_alone(tmp_path, files, expected):
     _, problems = actormap.check_map(write_map(tmp_path / "m", **files))
