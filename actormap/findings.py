@@ -38,7 +38,7 @@ class _Context:
         self.efforts = actor_map.active_efforts
         self.participation = actor_map.active_participation
         self.cells = self.efforts[["id", "level", "target_groups"]].explode("target_groups")
-        self.pairs = self.participation[["effort", "actor", "role"]].drop_duplicates(["effort", "actor", "role"])
+        self.pairs = self.participation[["effort", "actor", "role"]].drop_duplicates()
         self.members = _distinct_by_effort(self.participation)
         self.leads = _distinct_by_effort(self.participation[self.participation["role"] == "lead"])
 

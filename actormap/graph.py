@@ -100,13 +100,13 @@ def ancestors(actors: pd.DataFrame, ids: set[str]) -> set[str]:
     return found
 
 
-def _hub_graph(actor_map: ActorMap) -> tuple[np.ndarray, np.ndarray, int]:
+def _hub_graph(actor_map: ActorMap) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """The collaboration network with each effort as a hub node, as numbered edge ends.
 
     An effort with k participants becomes k edges to its hub, not k² edges
     between the actors; efforts with one participant link nobody and are left
-    out. Actors are numbered from 0 and hubs after them; returns the two ends
-    of every edge and the number of actors.
+    out. Returns the two ends of every edge and the actors' ids: actor i is
+    node i, and the hubs are numbered after the actors.
     """
     pairs = actor_map.active_participation[["actor", "effort"]].drop_duplicates()
     shared = pairs[pairs.groupby("effort")["actor"].transform("size") > 1]

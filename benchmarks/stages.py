@@ -79,8 +79,9 @@ def pipeline(folder: Path) -> dict:
     page, html_seconds = timed(network_html, view, actor_map.language)
     return dict(raw=raw_seconds, load=load, graph=graph_seconds, networkx=networkx_seconds, findings=findings_seconds,
                 coverage=coverage_seconds, layout=layout_seconds, html_ours=view_seconds + html_seconds,
-                html_only=html_seconds, errors=errors, graph_nodes=nodes, graph_edges=edges, findings_count=len(findings),
-                view_nodes=len(view.nodes), view_edges=len(view.edges), page_mb=len(page.encode()) / 1e6,
+                html_only=html_seconds, errors=errors, graph_nodes=nodes, graph_edges=edges,
+                findings_count=len(findings), view_nodes=len(view.nodes), view_edges=len(view.edges),
+                page_mb=len(page.encode()) / 1e6,
                 baseline_mib=baseline, peak_analysis_mib=peak_analysis, peak_mib=peak_mib())
 
 

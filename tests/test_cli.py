@@ -98,8 +98,9 @@ def test_gaps_and_export_of_one_municipality(tmp_path, capsys):
     folder = write_map(tmp_path / "two", **TWO_MUNICIPALITIES)
     assert main(["gaps", str(folder), "--format", "json", "--rule", "no_follow_up", "--municipality", "Mora"]) == 0
     assert [f["efforts"] for f in json.loads(capsys.readouterr().out)] == [["m1"], ["m2"]]
-    assert main(["export", str(folder), "--format", "gexf", "--municipality", "Ale", "-o", str(tmp_path / "ale.gexf")]) == 0
-    assert "Två kommuner · Ale" in (tmp_path / "ale.gexf").read_text("utf-8")
+    ale = tmp_path / "ale.gexf"
+    assert main(["export", str(folder), "--format", "gexf", "--municipality", "Ale", "-o", str(ale)]) == 0
+    assert "Två kommuner · Ale" in ale.read_text("utf-8")
 
 
 @pytest.mark.parametrize(("folder", "said"), [("two", "(it has Mora, Ale)"),
