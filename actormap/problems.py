@@ -33,8 +33,8 @@ CODES = (
     "not-a-map", "missing-file", "empty-file", "unreadable-encoding", "unreadable-csv", "unreadable-workbook",
     "invalid-metadata", "missing-column", "duplicate-column", "blank-header", "extra-cell", "missing-value",
     "duplicate-id", "ambiguous-id", "duplicate-row", "unknown-actor", "unknown-effort", "unknown-level", "unknown-type",
-    "unknown-role", "unknown-basis", "unknown-status", "unknown-kind", "unknown-target-group", "parent-cycle",
-    "unused-actor", "empty-effort",
+    "unknown-role", "unknown-basis", "unknown-status", "unknown-kind", "unknown-target-group", "control-character",
+    "parent-cycle", "unused-actor", "empty-effort",
 )
 """Every problem code; its message template is ``problem.<code>`` in ``actormap/locales``."""
 

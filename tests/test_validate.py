@@ -114,10 +114,22 @@ def test_the_corpus_files_are_never_changed_by_validation(tmp_path):
      [("actors.csv", 2, "parent", "parent-cycle")]),
     ({**OK, "actors": "id,name,type,parent\nsn,Socialnämnden,committee,\n,IFO,social_services,\n"},
      [("actors.csv", 3, "id", "missing-value")]),  # an empty id is missing, not a loop of empty parents
+    ({**OK, "actors": "id,name,type,note\nsn,Social\x01nämnden,committee,\"two\nlines\ta tab\"\n"},
+     [("actors.csv", 2, "name", "control-character")]),  # line breaks and tabs are text
 ])
 def test_each_problem_alone(tmp_path, files, expected):
     _, problems = actormap.check_map(write_map(tmp_path / "m", **files))
     assert located(problems) == expected
+
+
+def test_a_control_character_is_named_and_the_map_never_reaches_a_workbook(tmp_path):
+    folder = write_map(tmp_path / "m", **{**OK, "actors": "id,name,type\nsn,Social\x0bnämnden,committee\n"})
+    actor_map, problems = actormap.check_map(folder)
+    assert [format_problem(row) for row in problems.itertuples()] == [
+        "actors.csv:2:name: the cell holds an invisible control character (U+000B) that workbooks and XML files "
+        "cannot store; delete it"]
+    with pytest.raises(actormap.MapError):
+        actormap.save_map(actor_map, tmp_path / "copy.xlsx")
 
 
 def test_unreadable_encoding_is_located(tmp_path):
