@@ -24,7 +24,7 @@ from matplotlib.transforms import Bbox, offset_copy
 from actormap.export.spacing import spread_positions
 from actormap.render.network import LABEL_WIDTH
 
-__all__ = ["LABEL_ALL", "Labelled", "draw_network", "label_candidates"]
+__all__ = ["LABEL_ALL", "LINE_POINTS", "Labelled", "draw_network", "label_candidates"]
 
 LABEL_ALL = 60
 """Up to this many nodes every node is named; above it only the most connected ones."""
@@ -38,6 +38,8 @@ HEADING_COLOR = "#555555"
 HEADING_SIZE = 15.0
 TEXT_COLOR = "#1B1B1B"
 BORDER_COLOR = "#333333"
+LINE_POINTS = 0.85
+"""Points per pixel of the app's line widths: the printed lines weigh as the lines on screen look."""
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def _edges(ax, view, where: dict, scale: float) -> None:
             styles.setdefault(key, []).append([where[edge["from"]], where[edge["to"]]])
     alpha = min(0.85, max(0.12, EDGES_SEEN / max(len(view.edges), 1)))
     for (color, width, dashed), segments in sorted(styles.items(), key=lambda item: item[0][1]):
-        ax.add_collection(LineCollection(segments, colors=color, linewidths=max(width * 0.85, 1.0) * scale,
+        ax.add_collection(LineCollection(segments, colors=color, linewidths=max(width * LINE_POINTS, 1.0) * scale,
                                          linestyles=(0, (5, 3)) if dashed else "solid", alpha=alpha, zorder=1,
                                          capstyle="round"))
 

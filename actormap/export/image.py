@@ -18,19 +18,20 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from actormap.export.drawing import draw_network
+from actormap.export.drawing import LINE_POINTS, draw_network
 from actormap.export.filters import Selection
-from actormap.i18n import code_label, level_name, t
+from actormap.i18n import t
 from actormap.render.network import NetworkView
-from actormap.render.style import LEVEL_COLORS, RELATION_COLOR, ROLE_COLORS, TYPE_COLORS
-from actormap.schema import LEVELS
+from actormap.render.style import ACTOR_SHAPE, EFFORT_SHAPE, legend_rows
 
-__all__ = ["DEFAULT_SIZE", "IMAGE_FORMATS", "caption", "drawn_view", "legend_rows", "network_figure", "network_image",
+__all__ = ["DEFAULT_SIZE", "IMAGE_FORMATS", "caption", "drawn_view", "network_figure", "network_image",
            "parse_size"]
 
 DEFAULT_SIZE = (1920, 1080)
 IMAGE_FORMATS = ("png", "svg", "pdf")
 DPI = 100
+MARKERS = {ACTOR_SHAPE: "o", EFFORT_SHAPE: "s"}
+"""The Matplotlib marker of each node shape."""
 RC = {"svg.fonttype": "path", "svg.hashsalt": "actormap", "pdf.fonttype": 42, "font.family": "DejaVu Sans"}
 """Text drawn as paths in SVG (no font needed where it is opened), fonts embedded in PDF, stable ids."""
 
@@ -55,28 +56,6 @@ def parse_size(text: str) -> tuple[int, int]:
     if not (200 <= width <= 10000 and 200 <= height <= 10000):
         raise ValueError(f"size {text!r}: each side must be 200 to 10000 pixels")
     return width, height
-
-
-def legend_rows(selection: Selection) -> list[tuple[str, list[tuple[str, dict]]]]:
-    """The legend as in the app: (row title, [(label, style)]) for actors, efforts and links.
-
-    A style is ``{"marker": "o"|"s", "color": ...}`` for a node or
-    ``{"line": colour, "width": points, "dashed": bool}`` for a link.
-    """
-    language = selection.language
-    actors = [(code_label("type", kind, language), {"marker": "o", "color": color})
-              for kind, color in TYPE_COLORS.items() if kind in selection.drawing.actor_types]
-    levels = [(level_name(level, language), {"marker": "s", "color": LEVEL_COLORS[level]}) for level in LEVELS]
-    links = [
-        (code_label("role", "lead", language), {"line": ROLE_COLORS["lead"], "width": 3.4, "dashed": False}),
-        (code_label("role", "follow_up", language), {"line": ROLE_COLORS["follow_up"], "width": 2.1, "dashed": False}),
-        (code_label("role", "funder", language), {"line": ROLE_COLORS["funder"], "width": 1.7, "dashed": False}),
-        (t("ui.legend_other_roles", language), {"line": ROLE_COLORS["partner"], "width": 1.3, "dashed": False}),
-        (code_label("basis", "informal", language), {"line": ROLE_COLORS["partner"], "width": 1.3, "dashed": True}),
-        (t("ui.legend_relation", language), {"line": RELATION_COLOR, "width": 1.3, "dashed": False}),
-    ]
-    rows = [(t("ui.actors", language), actors), (t("ui.efforts", language), levels), (t("ui.links", language), links)]
-    return [(title, items) for title, items in rows if items]
 
 
 def caption(selection: Selection, labelled) -> str:
@@ -106,7 +85,8 @@ def network_figure(selection: Selection, size: tuple[int, int] = DEFAULT_SIZE,
     bottom = 12 * scale / page_pt
     caption_box = figure.text(margin, bottom, "", fontsize=11 * scale, color="#444444", va="bottom", parse_math=False)
     bottom += 22 * scale / page_pt
-    bottom = _legend(figure, legend_rows(selection), 13 * scale, bottom, margin)
+    bottom = _legend(figure, legend_rows(selection.drawing.actor_types, selection.language), 13 * scale, bottom,
+                     margin)
     ax = figure.add_axes((margin, bottom + 8 * scale / page_pt, 1 - 2 * margin, top - bottom - 20 * scale / page_pt))
     if selection.drawing.nodes:
         labelled = draw_network(ax, drawn_view(selection), scale, lanes=selection.layout == "levels")
@@ -172,12 +152,13 @@ def _legend(figure: Figure, rows, size: float, bottom: float, margin: float) -> 
 
 
 def _key(figure: Figure, style: dict, x: float, y: float, width: float, size: float) -> None:
-    if "marker" in style:
-        figure.add_artist(Line2D([x + width / 2], [y], marker=style["marker"], markersize=size * 0.95,
+    if "shape" in style:
+        figure.add_artist(Line2D([x + width / 2], [y], marker=MARKERS[style["shape"]], markersize=size * 0.95,
                                  markerfacecolor=style["color"], markeredgecolor="#333333", linestyle="none",
                                  transform=figure.transFigure))
     else:
-        figure.add_artist(Line2D([x, x + width], [y, y], color=style["line"], linewidth=style["width"] * size / 13,
+        figure.add_artist(Line2D([x, x + width], [y, y], color=style["line"],
+                                 linewidth=style["width"] * LINE_POINTS * size / 13,
                                  linestyle=(0, (4, 2.5)) if style["dashed"] else "solid", transform=figure.transFigure))
 
 

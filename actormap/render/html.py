@@ -13,10 +13,9 @@ import json
 from functools import cache
 from importlib import resources
 
-from actormap.i18n import code_label, level_name, t
+from actormap.i18n import t
 from actormap.render.network import NetworkView
-from actormap.render.style import LEVEL_COLORS, RELATION_COLOR, ROLE_COLORS, TYPE_COLORS
-from actormap.schema import LEVELS
+from actormap.render.style import legend_rows
 
 __all__ = ["network_html"]
 
@@ -92,27 +91,17 @@ network.fit();
 
 
 def _legend(view: NetworkView, language: str) -> str:
-    def chip(color: str, label: str, shape: str) -> str:
-        return f"<span class='item'><span class='{shape}' style='background:{color}'></span>{html.escape(label)}</span>"
+    def item(label: str, style: dict) -> str:
+        if "shape" in style:
+            key = f"<span class='{style['shape']}' style='background:{style['color']}'></span>"
+        else:
+            line = f"border-top:{style['width']}px {'dashed' if style['dashed'] else 'solid'} {style['line']}"
+            key = f"<span class='line' style='{line}'></span>"
+        return f"<span class='item'>{key}{html.escape(label)}</span>"
 
-    def line(color: str, width: float, dashed: bool, label: str) -> str:
-        style = f"border-top:{width}px {'dashed' if dashed else 'solid'} {color}"
-        return f"<span class='item'><span class='line' style='{style}'></span>{html.escape(label)}</span>"
-
-    actors = [chip(TYPE_COLORS[kind], code_label("type", kind, language), "dot")
-              for kind in TYPE_COLORS if kind in view.actor_types]
-    levels = [chip(LEVEL_COLORS[level], level_name(level, language), "square") for level in LEVELS]
-    edges = [
-        line(ROLE_COLORS["lead"], 4, False, code_label("role", "lead", language)),
-        line(ROLE_COLORS["follow_up"], 2.5, False, code_label("role", "follow_up", language)),
-        line(ROLE_COLORS["funder"], 2, False, code_label("role", "funder", language)),
-        line(ROLE_COLORS["partner"], 1.5, False, t("ui.legend_other_roles", language)),
-        line(ROLE_COLORS["partner"], 1.5, True, code_label("basis", "informal", language)),
-        line(RELATION_COLOR, 1.5, False, t("ui.legend_relation", language)),
-    ]
-    rows = [(t("ui.actors", language), actors), (t("ui.efforts", language), levels), (t("ui.links", language), edges)]
-    return "<div class='legend'>" + "".join(
-        f"<div class='row'><b>{html.escape(name)}</b>{''.join(items)}</div>" for name, items in rows if items) + "</div>"
+    rows = "".join(f"<div class='row'><b>{html.escape(title)}</b>{''.join(item(*entry) for entry in items)}</div>"
+                   for title, items in legend_rows(view.actor_types, language))
+    return f"<div class='legend'>{rows}</div>"
 
 
 PAGE_CSS = """

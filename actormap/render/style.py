@@ -7,6 +7,9 @@ of node never look alike.
 
 from __future__ import annotations
 
+from actormap.i18n import code_label, level_name, t
+from actormap.schema import LEVELS
+
 __all__ = [
     "ACTOR_SHAPE",
     "EFFORT_SHAPE",
@@ -16,6 +19,7 @@ __all__ = [
     "TYPE_COLORS",
     "edge_style",
     "faded",
+    "legend_rows",
 ]
 
 TYPE_COLORS = {
@@ -72,3 +76,34 @@ def faded(color: str, alpha: float = 0.18) -> str:
     """
     red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red},{green},{blue},{alpha})"
+
+
+def legend_rows(actor_types, language: str) -> list[tuple[str, list[tuple[str, dict]]]]:
+    """The network's legend in ``language``, as the app, the page and the images show it.
+
+    Rows are (title, [(label, style)]) for the ``actor_types`` drawn, the
+    levels and the links. A node's style is ``{"shape": "dot" | "square",
+    "color": ...}``, a link's ``{"line": colour, "width": pixels, "dashed": bool}``.
+
+    Examples
+    --------
+    >>> [(title, [label for label, _ in items]) for title, items in legend_rows(["police"], "sv")][:1]
+    [('Aktörer', ['Polis'])]
+    """
+    actors = [(code_label("type", kind, language), {"shape": ACTOR_SHAPE, "color": color})
+              for kind, color in TYPE_COLORS.items() if kind in actor_types]
+    levels = [(level_name(level, language), {"shape": EFFORT_SHAPE, "color": LEVEL_COLORS[level]}) for level in LEVELS]
+
+    def link(label: str, color: str, width: float, dashed: bool = False) -> tuple[str, dict]:
+        return label, {"line": color, "width": width, "dashed": dashed}
+
+    links = [
+        link(code_label("role", "lead", language), ROLE_COLORS["lead"], ROLE_WEIGHT["lead"]),
+        link(code_label("role", "follow_up", language), ROLE_COLORS["follow_up"], ROLE_WEIGHT["follow_up"]),
+        link(code_label("role", "funder", language), ROLE_COLORS["funder"], ROLE_WEIGHT["funder"]),
+        link(t("ui.legend_other_roles", language), ROLE_COLORS["partner"], 1.5),
+        link(code_label("basis", "informal", language), ROLE_COLORS["partner"], 1.5, dashed=True),
+        link(t("ui.legend_relation", language), RELATION_COLOR, 1.5),
+    ]
+    rows = [(t("ui.actors", language), actors), (t("ui.efforts", language), levels), (t("ui.links", language), links)]
+    return [(title, items) for title, items in rows if items]
