@@ -119,12 +119,9 @@ def run_validate(args) -> int:
 
 def run_gaps(args) -> int:
     """Print the findings of a valid map; exit 1 (with its problems) when it does not validate."""
-    actor_map = _valid_map(args.map)
+    actor_map, failed = _map_to_work_on(args)
     if actor_map is None:
-        return 1
-    actor_map = _municipality_part(actor_map, args.municipality)
-    if actor_map is None:
-        return 2
+        return failed
     unknown = sorted(set(args.without) - set(actor_map.actors["id"]))
     if unknown:
         print(f"actormap: --without names no actor of the map: {', '.join(unknown)}", file=sys.stderr)
@@ -193,12 +190,9 @@ FILTER_PROBLEMS = {
 
 def run_export(args) -> int:
     """Write the export files of a valid map (exit 1 with its problems when it does not validate; 2 for bad options)."""
-    actor_map = _valid_map(args.map)
+    actor_map, failed = _map_to_work_on(args)
     if actor_map is None:
-        return 1
-    actor_map = _municipality_part(actor_map, args.municipality)
-    if actor_map is None:
-        return 2
+        return failed
     filters = ExportFilters(tuple(args.level), tuple(args.target_group), tuple(args.actor_type), args.focus, args.depth,
                             tuple(args.without))
     errors = filter_errors(actor_map, filters)
@@ -253,16 +247,19 @@ def _valid_map(path: str):
     return actor_map
 
 
-def _municipality_part(actor_map, municipality: str | None):
-    """The map, or its part about ``municipality`` when one is named; None after saying the name is unknown."""
-    if municipality is None:
-        return actor_map
+def _map_to_work_on(args):
+    """The valid map ``args.map``, or its ``--municipality`` part; else None and the exit code, after saying why."""
+    actor_map = _valid_map(args.map)
+    if actor_map is None:
+        return None, 1
+    if args.municipality is None:
+        return actor_map, 0
     known = municipalities(actor_map)
-    if municipality not in known:
+    if args.municipality not in known:
         named = f"it has {', '.join(known)}" if known else "it does not name several municipalities"
         print(f"actormap: --municipality names no municipality of the map ({named})", file=sys.stderr)
-        return None
-    return for_municipality(actor_map, municipality)
+        return None, 2
+    return for_municipality(actor_map, args.municipality), 0
 
 
 def print_problems(problems, output_format: str) -> None:
