@@ -81,6 +81,7 @@ def _editors(base: ActorMap, language: str) -> ActorMap:
                 num_rows="dynamic",
                 hide_index=True,
                 width="stretch",
+                placeholder="",  # an empty cell looks empty, not "None"
                 column_config=_column_config(base, name, raw, language),
                 key=f"edit_{name}_{st.session_state['edit_generation']}",
             )

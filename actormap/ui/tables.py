@@ -80,6 +80,6 @@ def show_findings(findings: pd.DataFrame, language: str) -> None:
 
 def show_problems(problems: pd.DataFrame, language: str) -> None:
     """Draw validation problems as a table: every row visible up to a screenful, the message widest."""
-    st.dataframe(problems_table(problems, language), hide_index=True, width="stretch",
+    st.dataframe(problems_table(problems, language), hide_index=True, width="stretch", placeholder="",
                  column_config={t("ui.col_message", language): st.column_config.TextColumn(width="large")},
-                 height=table_height(len(problems)))
+                 height=table_height(len(problems)))  # a whole-file problem has no row: an empty cell, not "None"
