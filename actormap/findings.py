@@ -60,9 +60,11 @@ class _Context:
         return dict(rule=rule, severity=RULES[rule], level=level, to_level=to_level, target_group=target_group,
                     efforts=tuple(efforts), actors=tuple(actors), say=(message, say))
 
-    def effort_finding(self, rule: str, effort, involved=(), **say) -> dict:
-        return self.finding(rule, {"effort": ("effort", effort.id), **say}, effort.level,
-                            ",".join(effort.target_groups), (effort.id,), involved)
+    def effort_finding(self, rule: str, effort: tuple, involved=(), **say) -> dict:
+        """A finding about one effort, given as its (id, level, target groups)."""
+        effort_id, level, groups = effort
+        return self.finding(rule, {"effort": ("effort", effort_id), **say}, level, ",".join(groups), (effort_id,),
+                            involved)
 
     def participants(self, effort: str) -> list[str]:
         return self.members.get(effort, [])
@@ -77,8 +79,14 @@ def _distinct_by_effort(participation: pd.DataFrame) -> dict[str, list[str]]:
     return {effort: actors[start:end] for effort, start, end in zip(names.tolist(), [0, *ends], ends)}
 
 
+def _effort_rows(efforts: pd.DataFrame):
+    """The efforts' (id, level, target groups) as plain tuples: pandas' itertuples builds a named tuple per row."""
+    return zip(*(efforts[column].to_numpy(object) for column in ("id", "level", "target_groups")))
+
+
 def _uncovered(c: _Context) -> list[dict]:
-    covered = set(zip(c.cells["level"], c.cells["target_groups"]))
+    cells = c.cells[["level", "target_groups"]].drop_duplicates()
+    covered = set(zip(cells["level"], cells["target_groups"]))
     return [
         c.finding("uncovered", {"level": c.level(level), "group": c.group(group)}, level, group)
         for level in LEVELS
@@ -89,31 +97,31 @@ def _uncovered(c: _Context) -> list[dict]:
 
 def _no_lead(c: _Context) -> list[dict]:
     without = c.efforts[~c.efforts["id"].isin(c.leads.keys())]
-    return [c.effort_finding("no_lead", effort, c.participants(effort.id)) for effort in without.itertuples()]
+    return [c.effort_finding("no_lead", effort, c.participants(effort[0])) for effort in _effort_rows(without)]
 
 
 def _multiple_leads(c: _Context) -> list[dict]:
     several = {effort: leads for effort, leads in c.leads.items() if len(leads) > 1}
     efforts = c.efforts[c.efforts["id"].isin(several.keys())]
     return [
-        c.effort_finding("multiple_leads", effort, list(several[effort.id]), count=len(several[effort.id]),
-                         actors=c.names(several[effort.id]))
-        for effort in efforts.itertuples()
+        c.effort_finding("multiple_leads", effort, list(several[effort[0]]), count=len(several[effort[0]]),
+                         actors=c.names(several[effort[0]]))
+        for effort in _effort_rows(efforts)
     ]
 
 
 def _no_follow_up(c: _Context) -> list[dict]:
     followed = set(c.participation.loc[c.participation["role"] == "follow_up", "effort"])
     without = c.efforts[~c.efforts["id"].isin(followed)]
-    return [c.effort_finding("no_follow_up", effort, c.participants(effort.id)) for effort in without.itertuples()]
+    return [c.effort_finding("no_follow_up", effort, c.participants(effort[0])) for effort in _effort_rows(without)]
 
 
 def _informal_only(c: _Context) -> list[dict]:
     formal = set(c.participation.loc[c.participation["basis"] != "informal", "effort"])
     informal = c.efforts[c.efforts["id"].isin(c.participation["effort"]) & ~c.efforts["id"].isin(formal)]
     findings = []
-    for effort in informal.itertuples():
-        actors = c.participants(effort.id)
+    for effort in _effort_rows(informal):
+        actors = c.participants(effort[0])
         findings.append(c.effort_finding("informal_only", effort, actors, actors=c.names(actors)))
     return findings
 
