@@ -143,7 +143,7 @@ def for_municipality(actor_map: ActorMap, municipality: str) -> ActorMap:
     It holds the municipality's actors, the efforts they take part in with
     everyone taking part (regional and national actors too, so no lead goes
     missing), the relations among these actors, and their parents. Its
-    name and version say which municipality it is.
+    name, label (so export file names) and version say which municipality it is.
     """
     actors, participation, relations = actor_map.actors, actor_map.participation, actor_map.relations
     own = set(actors.loc[actors["municipality"].str.strip() == municipality, "id"])
@@ -159,7 +159,8 @@ def for_municipality(actor_map: ActorMap, municipality: str) -> ActorMap:
         linked = relations["from"].isin(kept) & relations["to"].isin(kept)
         tables["relations"] = actor_map.tables["relations"].loc[linked]
     meta = {**actor_map.meta, "name": f"{actor_map.name} · {municipality}", "municipality": municipality}
-    return replace(actor_map, tables=tables, meta=meta, version=f"{actor_map.version}:{municipality}")
+    return replace(actor_map, tables=tables, meta=meta, version=f"{actor_map.version}:{municipality}",
+                   label=f"{actor_map.label} {municipality}")
 
 
 def _finding_key(finding) -> tuple:

@@ -3,6 +3,7 @@
 import actormap
 from actormap.analysis import (actor_profiles, coverage, filter_findings, for_municipality, level_summary,
                                municipalities, new_findings, responsibility_matrix, without_actors)
+from actormap.export import file_name
 from actormap.findings import find_all
 from conftest import TWO_MUNICIPALITIES, write_map
 
@@ -70,6 +71,6 @@ def test_one_municipality_keeps_its_actors_their_efforts_everyone_in_them_and_th
     assert mora.participation["effort"].tolist() == ["m1", "m1", "m2", "m2"]
     assert list(zip(mora.relations["from"], mora.relations["to"])) == [("mifo", "region")]
     assert (mora.name, mora.meta["municipality"]) == ("Två kommuner · Mora", "Mora")
-    assert mora.version == whole.version + ":Mora"
+    assert mora.version == whole.version + ":Mora" and file_name(mora.label, "png") == "two-mora-network.png"
     assert find_all(mora)["rule"].value_counts().to_dict() == {"uncovered": 22, "no_follow_up": 2}  # both led
     assert mora.actors.index.tolist() == [2, 3, 4, 7, 8]  # the rows of actors.csv, so problems stay located
