@@ -1,9 +1,10 @@
-"""The Streamlit app in a real browser: every page, the network drawing, languages and an invalid upload.
+"""The Streamlit app in a real browser: every page, the network drawing, languages, an invalid upload, an edit.
 
 A module fixture starts ``streamlit run app.py -- data/herning`` on a free
 local port and Debian's Chromium (``/usr/bin/chromium``; Playwright cannot
 download its own browser here) drives it. Every test opens a fresh page, so
 a fresh Streamlit session that starts in the Herning map's language, Danish.
+The editing test serves a copy of the map in a temporary folder and saves to it.
 
 Screenshots go to ``$ACTORMAP_SCREENSHOTS`` or ``<repository>/screenshots``;
 the folder is printed (``pytest -s``) and named in assertion messages.
