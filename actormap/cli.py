@@ -213,7 +213,11 @@ def run_export(args) -> int:
     if not folder.is_dir():
         print(f"actormap: no such folder: {folder}", file=sys.stderr)
         return 2
-    selection = select(actor_map, filters, args.language, layout=args.layout)
+    try:
+        selection = select(actor_map, filters, args.language, layout=args.layout)
+    except ValueError as error:  # the force layout on a map too large for it
+        print(f"actormap: --layout: {error}", file=sys.stderr)
+        return 2
     for export_format in formats:
         target = folder / file_name(actor_map.label, export_format) if folder == output else output
         atomic_write(target, export_bytes(selection, export_format, size))

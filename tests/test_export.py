@@ -236,6 +236,23 @@ def test_a_larger_network_names_only_its_most_connected_nodes_and_says_so(tmp_pa
     assert 15 <= int(named[1]) <= CENTRAL_ACTORS and 8 <= int(named[2]) <= CENTRAL_EFFORTS
 
 
+def test_the_force_layout_places_a_map_of_over_500_nodes_and_refuses_one_over_its_limit(tmp_path):
+    selection = select(_large_map(tmp_path / "mid", 400, 200), date=DATE, layout="force")  # scipy from 500 on
+    placed = [node for node in selection.view.nodes if not node.get("heading")]
+    assert len(placed) == 600 and len({(node["x"], node["y"]) for node in placed}) == 600
+    large = _large_map(tmp_path / "large", 1200, 600)
+    with pytest.raises(ValueError, match="force layout places at most 1,500 actors and efforts; this map has 1,800"):
+        select(large, date=DATE, layout="force")
+
+
+def test_cli_refuses_the_force_layout_for_a_map_over_its_limit_with_exit_2(tmp_path, capsys):
+    _large_map(tmp_path / "large", 1200, 600)
+    assert main(["export", str(tmp_path / "large"), "--format", "png", "--layout", "force",
+                 "-o", str(tmp_path / "x.png")]) == 2
+    assert "--layout: the force layout places at most 1,500" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
 def test_a_view_too_large_to_draw_is_drawn_by_its_most_connected_part_and_every_drawing_says_so(tmp_path):
     selection = select(_large_map(tmp_path / "map", 1200, 600), date=DATE)
     drawing = selection.drawing

@@ -33,7 +33,7 @@ from actormap.analysis import filter_findings, new_findings, without_actors
 from actormap.findings import find_all
 from actormap.i18n import code_label, join_names, level_name, t
 from actormap.model import ActorMap
-from actormap.render.layout import force_layout, levels_layout
+from actormap.render.layout import FORCE_LIMIT, force_fits, force_layout, levels_layout
 from actormap.render.network import MAX_DRAWN_NODES, NetworkFilters, NetworkView, network_view
 from actormap.schema import ACTOR_TYPES, LEVELS
 
@@ -212,11 +212,15 @@ def select(actor_map: ActorMap, filters: ExportFilters = ExportFilters(), langua
     Raises
     ------
     ValueError
-        When ``layout`` is unknown or ``filters`` name what the map does not
-        know (see :func:`filter_errors`).
+        When ``layout`` is unknown, ``force`` for a map too large for it
+        (see :data:`actormap.render.layout.FORCE_LIMIT`), or when ``filters``
+        name what the map does not know (see :func:`filter_errors`).
     """
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; allowed: {', '.join(LAYOUTS)}")
+    if layout == "force" and positions is None and not force_fits(actor_map):
+        raise ValueError(f"the force layout places at most {FORCE_LIMIT:,} actors and efforts; this map has "
+                         f"{len(actor_map.actors) + len(actor_map.active_efforts):,}: use the levels layout")
     errors = filter_errors(actor_map, filters)
     if errors:
         raise ValueError("; ".join(f"{name}: {', '.join(values)}" for name, values in errors.items()))

@@ -15,6 +15,7 @@ from actormap.export import FORMATS, MEDIA_TYPES, ExportFilters, export_bytes, f
 from actormap.export.filters import LAYOUTS
 from actormap.i18n import LANGUAGE_NAMES, code_label, level_name, t
 from actormap.model import ActorMap
+from actormap.render.layout import FORCE_LIMIT, force_fits
 from actormap.schema import ACTOR_TYPES, LEVELS
 from actormap.ui.data import cached_layout
 from actormap.ui.widgets import remembered
@@ -29,6 +30,9 @@ def render(actor_map: ActorMap, language: str) -> None:
     st.title(t("ui.export_title", language))
     st.caption(t("ui.export_help", language))
     filters, layout, export_language, size = _controls(actor_map, language)
+    if layout == "force" and not force_fits(actor_map):
+        st.info(t("ui.force_too_large", language, limit=FORCE_LIMIT))
+        layout = "levels"
     positions = None if filters.without else cached_layout(actor_map.version, layout, actor_map)
     selection = select(actor_map, filters, export_language, datetime.date.today(), layout, positions)
     st.info("\n\n".join([selection.title, *selection.notes]))

@@ -8,6 +8,7 @@ from actormap.i18n import t
 from actormap.model import ActorMap
 from actormap.export.filters import LAYOUTS
 from actormap.render.html import network_html
+from actormap.render.layout import FORCE_LIMIT, force_fits
 from actormap.render.network import MAX_DRAWN_NODES, NetworkFilters, network_view
 from actormap.schema import ACTOR_TYPES, BASES, LEVELS, ROLES
 from actormap.ui.widgets import describer, filter_row, remembered
@@ -18,8 +19,6 @@ __all__ = ["render"]
 WIDTH = 1100
 """About the width of the drawing in the app's wide layout; the canvas height follows the drawing's shape."""
 LEGEND_HEIGHT = 110
-FORCE_LIMIT = 3000
-"""The seeded force layout is quadratic; larger maps use the levels layout."""
 MAX_HIGHLIGHT = 300
 """The most severe findings offered for highlighting (a list of thousands only slows every rerun)."""
 
@@ -27,7 +26,7 @@ MAX_HIGHLIGHT = 300
 def render(actor_map: ActorMap, language: str) -> None:
     st.title(t("ui.page_network", language))
     filters, layout = _controls(actor_map, language)
-    if layout == "force" and len(actor_map.actors) + len(actor_map.efforts) > FORCE_LIMIT:
+    if layout == "force" and not force_fits(actor_map):
         st.info(t("ui.force_too_large", language, limit=FORCE_LIMIT))
         layout = "levels"
     positions = cached_layout(actor_map.version, layout, actor_map)
