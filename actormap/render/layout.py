@@ -71,14 +71,15 @@ def _actor_positions(actor_map: ActorMap, efforts: dict[str, tuple[float, float]
     positions = {}
     for lane_x, lane in desired.groupby(desired["x"].round(-1)):
         positions.update(_spread(lane.sort_values("y", kind="stable"), float(lane_x)))
-    return positions | _bottom_row(list(idle), max((y for _, y in [*positions.values(), *efforts.values()]), default=0.0))
+    lowest = max((y for _, y in [*positions.values(), *efforts.values()]), default=0.0)
+    return positions | _bottom_row(list(idle), lowest, -BAND * 0.25, 3 * BAND)
 
 
-def _bottom_row(actors: list[str], lowest: float) -> dict[str, tuple[float, float]]:
-    """Actors with no effort in rows under the levels, so they neither stretch the picture nor hide."""
-    per_row = max(1, int(3 * BAND // IDLE_GAP))
-    return {actor: (-BAND * 0.25 + (i % per_row) * IDLE_GAP, lowest + 2 * ACTOR_GAP + (i // per_row) * ACTOR_GAP)
-            for i, actor in enumerate(actors)}
+def _bottom_row(nodes: list[str], lowest: float, left: float, width: float) -> dict[str, tuple[float, float]]:
+    """Nodes linked to nothing in rows under the drawing, so they neither stretch the picture nor hide."""
+    per_row = max(1, int(width // IDLE_GAP))
+    return {node: (left + (i % per_row) * IDLE_GAP, lowest + 2 * ACTOR_GAP + (i // per_row) * ACTOR_GAP)
+            for i, node in enumerate(nodes)}
 
 
 def _spread(lane: pd.DataFrame, x: float) -> dict[str, tuple[float, float]]:
@@ -98,7 +99,9 @@ def force_fits(actor_map: ActorMap) -> bool:
 def force_layout(actor_map: ActorMap, seed: int = 7) -> dict[str, tuple[float, float]]:
     """A seeded spring layout of actors and not ended efforts (fewer iterations on large maps).
 
-    From 500 nodes on networkx computes it with scipy's sparse matrices.
+    Nodes linked to nothing stand in rows under it: in a spring layout they
+    drift far out and shrink the rest. From 500 nodes on networkx computes
+    the layout with scipy's sparse matrices.
     """
     G = nx.Graph()
     G.add_nodes_from(actor_map.actors["id"])
@@ -106,10 +109,14 @@ def force_layout(actor_map: ActorMap, seed: int = 7) -> dict[str, tuple[float, f
     pairs = actor_map.active_participation
     G.add_edges_from(zip(pairs["actor"], pairs["effort"]))
     G.add_edges_from(zip(actor_map.relations["from"], actor_map.relations["to"]))
-    size = max(len(G), 1)
-    raw = nx.spring_layout(G, seed=seed, iterations=50 if size <= 1000 else 15, scale=None)
+    linked = G.subgraph([node for node, degree in G.degree if degree])
+    size = max(len(linked), 1)
+    raw = nx.spring_layout(linked, seed=seed, iterations=50 if size <= 1000 else 15, scale=None) if len(linked) else {}
     scale = 90.0 * size ** 0.5
-    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in raw.items()}
+    positions = {node: (float(x) * scale, float(y) * scale) for node, (x, y) in raw.items()}
+    xs, ys = [x for x, _ in positions.values()] or [0.0], [y for _, y in positions.values()] or [0.0]
+    idle = [node for node in G if node not in positions]
+    return positions | _bottom_row(idle, max(ys), min(xs), max(xs) - min(xs))
 
 
 def level_header_positions(positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
