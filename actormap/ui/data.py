@@ -12,6 +12,7 @@ because the library never changes a map or a result in place.
 
 from __future__ import annotations
 
+import datetime
 import sys
 import tomllib
 from pathlib import Path
@@ -20,6 +21,7 @@ import streamlit as st
 
 from actormap.analysis import (actor_profiles, coverage, for_municipality, municipalities, new_findings,
                                responsibility_matrix)
+from actormap.export import ExportFilters, select
 from actormap.findings import find_facts
 from actormap.messages import localize
 from actormap.load import map_files, read_map
@@ -37,6 +39,7 @@ __all__ = [
     "cached_municipality",
     "cached_new_findings",
     "cached_profiles",
+    "cached_selection",
     "files_of",
     "map_sources",
 ]
@@ -127,6 +130,14 @@ def cached_matrix(version: str, _actor_map: ActorMap):
 @st.cache_resource(show_spinner=False, max_entries=16)
 def cached_layout(version: str, kind: str, _actor_map: ActorMap):
     return force_layout(_actor_map) if kind == "force" else levels_layout(_actor_map)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def cached_selection(version: str, filters: str, language: str, layout: str, date: str, _actor_map: ActorMap,
+                     _filters: ExportFilters):
+    """The export selection, once per map, filters (their ``repr``), language, layout and day."""
+    positions = None if _filters.without else cached_layout(version, layout, _actor_map)
+    return select(_actor_map, _filters, language, datetime.date.fromisoformat(date), layout, positions)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

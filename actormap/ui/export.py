@@ -11,13 +11,13 @@ from functools import partial
 
 import streamlit as st
 
-from actormap.export import FORMATS, MEDIA_TYPES, ExportFilters, export_bytes, file_name, parse_size, select
+from actormap.export import FORMATS, MEDIA_TYPES, ExportFilters, export_bytes, file_name, parse_size
 from actormap.export.filters import LAYOUTS
 from actormap.i18n import LANGUAGE_NAMES, code_label, level_name, t
 from actormap.model import ActorMap
 from actormap.render.layout import FORCE_LIMIT, force_fits
 from actormap.schema import ACTOR_TYPES, LEVELS
-from actormap.ui.data import cached_layout
+from actormap.ui.data import cached_selection
 from actormap.ui.widgets import remembered
 
 __all__ = ["render"]
@@ -33,8 +33,8 @@ def render(actor_map: ActorMap, language: str) -> None:
     if layout == "force" and not force_fits(actor_map):
         st.info(t("ui.force_too_large", language, limit=FORCE_LIMIT))
         layout = "levels"
-    positions = None if filters.without else cached_layout(actor_map.version, layout, actor_map)
-    selection = select(actor_map, filters, export_language, datetime.date.today(), layout, positions)
+    today = datetime.date.today().isoformat()
+    selection = cached_selection(actor_map.version, repr(filters), export_language, layout, today, actor_map, filters)
     st.info("\n\n".join([selection.title, *selection.notes]))
     st.caption(t("export.shown", export_language, actors=len(selection.actors), efforts=len(selection.efforts)))
     st.subheader(t("ui.export_downloads", language))
