@@ -35,8 +35,7 @@ def coverage(actor_map: ActorMap) -> pd.DataFrame:
     with the columns ``level``, ``target_group``, ``efforts``, ``actors``
     and ``lead_actors``. Ended efforts do not count.
     """
-    cells = actor_map.active_efforts[["id", "level", "target_groups"]].explode("target_groups")
-    cells = cells.rename(columns={"target_groups": "target_group"})
+    cells = actor_map.active_cells
     joined = actor_map.active_participation[["actor", "effort", "role"]].merge(
         cells, left_on="effort", right_on="id")
     grid = pd.MultiIndex.from_product([LEVELS, actor_map.target_groups], names=["level", "target_group"])

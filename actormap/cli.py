@@ -269,7 +269,7 @@ def _map_to_work_on(args):
 def print_problems(problems, output_format: str) -> None:
     """Print problems as ``file:row:column: message`` lines or as a JSON list."""
     if output_format == "json":
-        problems = problems.drop(columns="fields", errors="ignore")
+        problems = problems.drop(columns="fields")
         records = problems.astype(object).where(problems.notna(), None).to_dict("records")
         print(json.dumps(records, ensure_ascii=False, indent=2))
         return

@@ -37,7 +37,7 @@ class _Context:
         self.map = actor_map
         self.efforts = actor_map.active_efforts
         self.participation = actor_map.active_participation
-        self.cells = self.efforts[["id", "level", "target_groups"]].explode("target_groups")
+        self.cells = actor_map.active_cells
         self.pairs = self.participation[["effort", "actor", "role"]].drop_duplicates()
         self.members = _distinct_by_effort(self.participation)
         self.leads = _distinct_by_effort(self.participation[self.participation["role"] == "lead"])
@@ -85,8 +85,8 @@ def _effort_rows(efforts: pd.DataFrame):
 
 
 def _uncovered(c: _Context) -> list[dict]:
-    cells = c.cells[["level", "target_groups"]].drop_duplicates()
-    covered = set(zip(cells["level"], cells["target_groups"]))
+    cells = c.cells[["level", "target_group"]].drop_duplicates()
+    covered = set(zip(cells["level"], cells["target_group"]))
     return [
         c.finding("uncovered", {"level": c.level(level), "group": c.group(group)}, level, group)
         for level in LEVELS
@@ -126,11 +126,6 @@ def _informal_only(c: _Context) -> list[dict]:
     return findings
 
 
-def _relation_pairs(c: _Context) -> list[tuple[str, str]]:
-    relations = c.map.relations
-    return list(zip(relations["from"], relations["to"]))
-
-
 def _uncoordinated_overlap(c: _Context) -> list[dict]:
     """Per (level, target group): efforts with a lead that form two or more unlinked clusters.
 
@@ -140,11 +135,11 @@ def _uncoordinated_overlap(c: _Context) -> list[dict]:
     for several target groups are reported once.
     """
     led = c.cells[c.cells["id"].isin(c.leads.keys())].reset_index(drop=True)
-    led["cell"] = led.groupby(["level", "target_groups"], sort=False).ngroup()
+    led["cell"] = led.groupby(["level", "target_group"], sort=False).ngroup()
     clusters = pd.Series(_effort_clusters(led, c), index=led.index).groupby(led["cell"]).nunique()
     groups: dict[tuple, list[str]] = {}
     for _, cell in led[led["cell"].isin(clusters.index[clusters > 1])].groupby("cell"):
-        level, group = cell["level"].iat[0], cell["target_groups"].iat[0]
+        level, group = cell["level"].iat[0], cell["target_group"].iat[0]
         groups.setdefault((level, tuple(sorted(cell["id"]))), []).append(group)
     findings = []
     for (level, efforts), target_groups in groups.items():
@@ -177,19 +172,18 @@ def _effort_clusters(led: pd.DataFrame, c: _Context) -> list[int]:
 
 
 def _broken_handover(c: _Context) -> list[dict]:
-    relations = _relation_pairs(c)
+    relations = list(zip(c.map.relations["from"], c.map.relations["to"]))
     cells = c.cells
-    actors_of = {effort: set(actors) for effort, actors in c.members.items()}
     findings = []
     for group in c.map.target_groups:
-        in_group = cells[cells["target_groups"] == group]
+        in_group = cells[cells["target_group"] == group]
         for lower, higher in zip(LEVELS, LEVELS[1:]):
             low_efforts = list(in_group.loc[in_group["level"] == lower, "id"])
             high_efforts = list(in_group.loc[in_group["level"] == higher, "id"])
             if not low_efforts or not high_efforts:
                 continue
-            low = set().union(*(actors_of.get(e, set()) for e in low_efforts))
-            high = set().union(*(actors_of.get(e, set()) for e in high_efforts))
+            low = set().union(*map(c.participants, low_efforts))
+            high = set().union(*map(c.participants, high_efforts))
             if low & high or any((a in low and b in high) or (a in high and b in low) for a, b in relations):
                 continue
             say = {"group": c.group(group), "level": c.level(lower), "to_level": c.level(higher)}

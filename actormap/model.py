@@ -94,6 +94,12 @@ class ActorMap:
         return self.efforts[self.efforts["status"] != "ended"]
 
     @cached_property
+    def active_cells(self) -> pd.DataFrame:
+        """One row per not ended effort and target group it reaches: ``id``, ``level``, ``target_group``."""
+        cells = self.active_efforts[["id", "level", "target_groups"]].explode("target_groups")
+        return cells.rename(columns={"target_groups": "target_group"})
+
+    @cached_property
     def active_participation(self) -> pd.DataFrame:
         """Participation rows in efforts that have not ended, with the effort's level and target groups."""
         active = self.active_efforts[["id", "level", "target_groups"]]

@@ -109,9 +109,7 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
 
 
 def localized_messages(problems: pd.DataFrame, language: str) -> pd.Series:
-    """The ``message`` column of a problems table written in ``language``."""
-    if "fields" not in problems:
-        return problems["message"]
+    """The ``message`` column of a problems table (see :func:`problems_frame`) written in ``language``."""
     return pd.Series([problem_message(code, fields, language) for code, fields in zip(problems["code"],
                                                                                          problems["fields"])],
                      index=problems.index, dtype=object)
