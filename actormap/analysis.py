@@ -16,6 +16,7 @@ from actormap.schema import LEVELS, ROLES
 
 __all__ = [
     "actor_profiles",
+    "compare_findings",
     "coverage",
     "filter_findings",
     "finding_changes",
@@ -170,7 +171,11 @@ def _finding_key(finding) -> tuple:
 
 def finding_changes(before: ActorMap, after: ActorMap, language: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The findings that appear and the ones that disappear going from map ``before`` to map ``after``."""
-    old, new = find_all(before, language), find_all(after, language)
+    return compare_findings(find_all(before, language), find_all(after, language))
+
+
+def compare_findings(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The findings of ``new`` that ``old`` lacks (appeared) and those of ``old`` that ``new`` lacks (resolved)."""
     old_keys = {_finding_key(f) for f in old.itertuples()}
     new_keys = {_finding_key(f) for f in new.itertuples()}
     appeared = new[[_finding_key(f) not in old_keys for f in new.itertuples()]].reset_index(drop=True)

@@ -12,7 +12,7 @@ from importlib import resources
 
 from actormap.schema import LANGUAGES, LEVEL_NAMES
 
-__all__ = ["LANGUAGE_NAMES", "catalog", "code_label", "join_names", "level_name", "t"]
+__all__ = ["LANGUAGE_NAMES", "catalog", "code_label", "codes_text", "join_names", "level_name", "t"]
 
 LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "da": "Dansk", "nb": "Norsk bokmål"}
 
@@ -47,6 +47,17 @@ def code_label(kind: str, code: str, language: str = "en") -> str:
     """
     key = f"{kind}.{code}"
     return catalog(language).get(key) or catalog("en").get(key) or code.replace("_", " ")
+
+
+def codes_text(kind: str, codes: str, language: str = "en") -> str:
+    """A comma-separated list of codes of ``kind`` as their labels.
+
+    Examples
+    --------
+    >>> codes_text("role", "lead,follow_up")
+    'Lead, Follow-up'
+    """
+    return ", ".join(code_label(kind, code, language) for code in codes.split(",") if code)
 
 
 def level_name(level: str, language: str = "en") -> str:

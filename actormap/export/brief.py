@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from actormap.analysis import coverage
 from actormap.export.filters import Selection
 from actormap.export.text import markdown_text
-from actormap.findings import SEVERITIES
 from actormap.i18n import code_label, level_name, t
-from actormap.schema import LEVELS
 
 __all__ = ["TOP_FINDINGS", "BriefContent", "Finding", "brief_content", "brief_markdown", "findings_heading"]
 
@@ -53,12 +51,9 @@ class BriefContent:
 
 def brief_content(selection: Selection) -> BriefContent:
     """The brief of ``selection``: figures and findings of what the filters keep."""
-    language, filters = selection.language, selection.filters
-    findings = selection.findings
-    figures = [(t("ui.actors", language), len(selection.actors)), (t("ui.efforts", language), len(selection.efforts))]
-    figures += [(t(f"ui.findings_{s}", language), int((findings["severity"] == s).sum())) for s in SEVERITIES]
-    levels = [level for level in LEVELS if not filters.levels or level in filters.levels]
-    groups = [g for g in selection.actor_map.target_groups if not filters.target_groups or g in filters.target_groups]
+    language, findings = selection.language, selection.findings
+    figures = selection.figures
+    levels, groups = selection.shown_levels, selection.shown_target_groups
     counts = coverage(selection.actor_map).set_index(["level", "target_group"])["efforts"]
     header = [t("ui.col_level", language), *(code_label("target_group", group, language) for group in groups)]
     rows = [[level_name(level, language), *(int(counts[(level, group)]) for group in groups)] for level in levels]
@@ -81,11 +76,11 @@ def brief_markdown(selection: Selection, network_png: bytes | None = None) -> st
     lines = [f"# {markdown_text(content.title)}", "", f"**{markdown_text(t('export.brief_title', language))}**  "]
     lines += [f"{markdown_text(note)}  " for note in content.notes]
     lines += ["", f"## {markdown_text(t('export.brief_figures', language))}", ""]
-    lines += [_row([markdown_text(label) for label, _ in content.figures]), _rule(len(content.figures), numeric=True),
+    lines += [_row([markdown_text(label) for label, _ in content.figures]), _rule(len(content.figures)),
               _row([str(value) for _, value in content.figures])]
     lines += ["", f"## {markdown_text(t('export.brief_coverage', language))}", ""]
     lines += [_row([markdown_text(cell) for cell in content.coverage_header]),
-              "| --- |" + _rule(len(content.coverage_header) - 1, numeric=True)[1:]]
+              "| --- |" + _rule(len(content.coverage_header) - 1)[1:]]
     lines += [_row([markdown_text(row[0]), *(f"**{v}**" if v == 0 else str(v) for v in row[1:])])
               for row in content.coverage_rows]
     lines += ["", f"_{markdown_text(t('export.brief_coverage_help', language))}_", ""]
@@ -121,5 +116,6 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _rule(count: int, numeric: bool = False) -> str:
-    return "|" + (" ---: |" if numeric else " --- |") * count
+def _rule(count: int) -> str:
+    """A Markdown table's rule for ``count`` numeric (right-aligned) columns."""
+    return "|" + " ---: |" * count

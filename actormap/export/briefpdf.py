@@ -39,7 +39,7 @@ def brief_pdf(selection: Selection) -> bytes:
     with rc_context(RC):
         buffer = io.BytesIO()
         created = datetime.datetime.combine(selection.date, datetime.time(12, 0), tzinfo=datetime.UTC)
-        metadata = {"Title": selection.title, "Subject": " · ".join(selection.notes), "Creator": "actormap",
+        metadata = {"Title": selection.title, "Subject": selection.description, "Creator": "actormap",
                     "CreationDate": created}
         with PdfPages(buffer, metadata=metadata) as pages:
             pages.savefig(_brief_page(selection))

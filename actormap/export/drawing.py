@@ -23,8 +23,9 @@ from matplotlib.transforms import Bbox, offset_copy
 
 from actormap.export.spacing import spread_positions
 from actormap.render.network import LABEL_WIDTH
+from actormap.render.style import ACTOR_SHAPE, EFFORT_SHAPE
 
-__all__ = ["LABEL_ALL", "LINE_POINTS", "Labelled", "draw_network", "label_candidates"]
+__all__ = ["LABEL_ALL", "LINE_POINTS", "MARKERS", "Labelled", "draw_network", "label_candidates"]
 
 LABEL_ALL = 60
 """Up to this many nodes every node is named; above it only the most connected ones."""
@@ -38,6 +39,8 @@ HEADING_COLOR = "#555555"
 HEADING_SIZE = 15.0
 TEXT_COLOR = "#1B1B1B"
 BORDER_COLOR = "#333333"
+MARKERS = {ACTOR_SHAPE: "o", EFFORT_SHAPE: "s"}
+"""The Matplotlib marker of each node shape."""
 LINE_POINTS = 0.85
 """Points per pixel of the app's line widths: the printed lines weigh as the lines on screen look."""
 
@@ -115,7 +118,7 @@ def draw_network(ax, view, scale: float = 1.0, lanes: bool = True) -> Labelled:
     where = _place(ax, nodes, headings, radius, font, scale, lanes)
     nodes = [{**node, "x": where[node["id"]][0], "y": where[node["id"]][1]} for node in nodes]
     _edges(ax, view, where, scale)
-    for shape, marker in (("dot", "o"), ("square", "s")):
+    for shape, marker in MARKERS.items():
         group = [node for node in nodes if node["shape"] == shape]
         if group:
             side = 2 * radius * (1.0 if marker == "o" else 0.92)

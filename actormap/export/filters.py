@@ -29,8 +29,8 @@ from functools import cached_property
 
 import pandas as pd
 
-from actormap.analysis import filter_findings, new_findings, without_actors
-from actormap.findings import find_all
+from actormap.analysis import compare_findings, filter_findings, without_actors
+from actormap.findings import SEVERITIES, find_all
 from actormap.i18n import code_label, join_names, level_name, t
 from actormap.model import ActorMap
 from actormap.render.layout import FORCE_LIMIT, force_fits, force_layout, levels_layout
@@ -120,6 +120,29 @@ class Selection:
         """Ids of the efforts shown (not ended, kept by the filters)."""
         return [node["id"] for node in self.view.nodes if node["shape"] == "square"]
 
+    @property
+    def description(self) -> str:
+        """The notes on one line, for a file's metadata."""
+        return " · ".join(self.notes)
+
+    @property
+    def figures(self) -> list[tuple[str, int]]:
+        """The headline figures, (label, number): actors and efforts shown, findings by severity."""
+        language, severities = self.language, self.findings["severity"]
+        return [(t("ui.actors", language), len(self.actors)), (t("ui.efforts", language), len(self.efforts)),
+                *((t(f"ui.findings_{s}", language), int((severities == s).sum())) for s in SEVERITIES)]
+
+    @property
+    def shown_levels(self) -> list[str]:
+        """The levels the filters keep, in the schema's order."""
+        return [level for level in LEVELS if not self.filters.levels or level in self.filters.levels]
+
+    @property
+    def shown_target_groups(self) -> list[str]:
+        """The target groups the filters keep, in the map's order."""
+        groups = self.filters.target_groups
+        return [group for group in self.actor_map.target_groups if not groups or group in groups]
+
     @cached_property
     def drawing(self) -> NetworkView:
         """What the drawn formats show: :attr:`view`, or its most connected part above MAX_DRAWN_NODES nodes."""
@@ -145,8 +168,8 @@ class Selection:
         actor types and a focus keep the findings that name a shown actor or effort.
         """
         findings = find_all(self.actor_map, self.language)
-        if self.filters.without:
-            created = new_findings(self.source, self.filters.without, self.language)
+        if self.filters.without:  # actor_map is the source without them: compare, do not remove again
+            created = compare_findings(find_all(self.source, self.language), findings)[0]
             made = set(zip(created["rule"], created["message"]))
             findings["new"] = [key in made for key in zip(findings["rule"], findings["message"])]
         else:
@@ -183,11 +206,10 @@ def filter_parts(selection: Selection) -> list[str]:
     parts = []
     if filters.levels:
         parts.append(t("export.filter_levels", language,
-                       values=", ".join(level_name(level, language) for level in LEVELS if level in filters.levels)))
+                       values=", ".join(level_name(level, language) for level in selection.shown_levels)))
     if filters.target_groups:
         parts.append(t("export.filter_target_groups", language,
-                       values=", ".join(code_label("target_group", g, language) for g in selection.source.target_groups
-                                        if g in filters.target_groups)))
+                       values=", ".join(code_label("target_group", g, language) for g in selection.shown_target_groups)))
     if filters.actor_types:
         parts.append(t("export.filter_actor_types", language,
                        values=", ".join(code_label("type", kind, language) for kind in ACTOR_TYPES

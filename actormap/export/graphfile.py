@@ -30,7 +30,7 @@ from networkx.readwrite.graphml import GraphMLWriter
 from actormap.export.filters import Selection
 from actormap.export.text import xml_safe
 from actormap.graph import build_graph
-from actormap.render.style import LEVEL_COLORS, RELATION_COLOR, ROLE_COLORS, TYPE_COLORS, edge_style
+from actormap.render.style import ROLE_COLORS, actor_color, edge_style, effort_color, relation_style
 
 __all__ = ["GRAPH_FORMATS", "graph_file", "portable_graph", "selected_graph"]
 
@@ -85,8 +85,8 @@ def selected_graph(selection: Selection) -> nx.MultiDiGraph:
 
 def _color(data: dict) -> str:
     if data.get("kind") == "effort":
-        return LEVEL_COLORS.get(data.get("level", ""), "#CCCCCC")
-    return TYPE_COLORS.get(data.get("type", ""), TYPE_COLORS["other"])
+        return effort_color(data.get("level", ""))
+    return actor_color(data.get("type", ""))
 
 
 def _edge_look(data: dict) -> tuple[str, float, bool]:
@@ -94,7 +94,8 @@ def _edge_look(data: dict) -> tuple[str, float, bool]:
         style = edge_style(data.get("role", ""), data.get("basis", ""))
         return style["color"], style["width"], style["dashes"]
     if data.get("relation") == "relation":
-        return RELATION_COLOR, 1.5, data.get("basis") == "informal"
+        style = relation_style(data.get("basis"))
+        return style["color"], style["width"], style["dashes"]
     return ROLE_COLORS["advisory"], 1.0, True
 
 
@@ -102,7 +103,7 @@ def graph_file(selection: Selection, graph_format: str) -> bytes:
     """The selection's graph as GEXF 1.2 or GraphML bytes (UTF-8)."""
     G = selected_graph(selection)
     positions = {node: selection.positions.get(node, (0.0, 0.0)) for node in G}
-    description = " · ".join(selection.notes)
+    description = selection.description
     if graph_format == "gexf":
         return _gexf(G, positions, description, selection.date.isoformat())
     if graph_format == "graphml":

@@ -18,11 +18,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from actormap.export.drawing import LINE_POINTS, draw_network
+from actormap.export.drawing import LINE_POINTS, MARKERS, draw_network
 from actormap.export.filters import Selection
 from actormap.i18n import t
-from actormap.render.network import NetworkView
-from actormap.render.style import ACTOR_SHAPE, EFFORT_SHAPE, legend_rows
+from actormap.render.network import HEADING_PREFIX, NetworkView
+from actormap.render.style import legend_rows
 
 __all__ = ["DEFAULT_SIZE", "IMAGE_FORMATS", "caption", "drawn_view", "network_figure", "network_image",
            "parse_size"]
@@ -30,8 +30,6 @@ __all__ = ["DEFAULT_SIZE", "IMAGE_FORMATS", "caption", "drawn_view", "network_fi
 DEFAULT_SIZE = (1920, 1080)
 IMAGE_FORMATS = ("png", "svg", "pdf")
 DPI = 100
-MARKERS = {ACTOR_SHAPE: "o", EFFORT_SHAPE: "s"}
-"""The Matplotlib marker of each node shape."""
 RC = {"svg.fonttype": "path", "svg.hashsalt": "actormap", "pdf.fonttype": 42, "font.family": "DejaVu Sans"}
 """Text drawn as paths in SVG (no font needed where it is opened), fonts embedded in PDF, stable ids."""
 
@@ -103,7 +101,8 @@ def drawn_view(selection: Selection) -> NetworkView:
     levels, drawing = selection.filters.levels, selection.drawing
     if not levels:
         return drawing
-    nodes = [node for node in drawing.nodes if not node.get("heading") or node["id"].removeprefix("\0level:") in levels]
+    nodes = [node for node in drawing.nodes
+             if not node.get("heading") or node["id"].removeprefix(HEADING_PREFIX) in levels]
     return replace(drawing, nodes=nodes)
 
 
@@ -180,7 +179,7 @@ def network_image(selection: Selection, image_format: str = "png", size: tuple[i
 
 
 def _metadata(selection: Selection, image_format: str) -> dict:
-    description = " · ".join(selection.notes)
+    description = selection.description
     if image_format == "png":
         return {"Title": selection.title, "Description": description, "Software": "actormap"}
     if image_format == "svg":

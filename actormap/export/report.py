@@ -27,8 +27,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from actormap.analysis import actor_profiles, coverage, responsibility_matrix
 from actormap.export.filters import Selection, filter_parts
 from actormap.export.text import xml_safe
-from actormap.findings import SEVERITIES
-from actormap.i18n import code_label, level_name, t
+from actormap.i18n import code_label, codes_text, level_name, t
 from actormap.schema import LEVELS, ROLES, TABLES
 from actormap.xlsx import META_SHEET
 
@@ -61,7 +60,7 @@ def report_workbook(selection: Selection) -> bytes:
             for key, value in selection.actor_map.meta.items()]
     _sheet(workbook, META_SHEET, ["key", "value"], meta, selection)
     workbook.properties.title = xml_safe(selection.title)
-    workbook.properties.subject = xml_safe(" · ".join(selection.notes))
+    workbook.properties.subject = xml_safe(selection.description)
     workbook.properties.language = language
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -118,17 +117,13 @@ def _print_setup(sheet, selection: Selection) -> None:
 
 def _about(workbook: Workbook, selection: Selection) -> None:
     language, meta = selection.language, selection.source.meta
-    findings = selection.findings
     rows = [[t("export.about_map", language), selection.title]]
     rows += [[t(f"export.about_{key}", language), str(meta[key])] for key in ("municipality", "year") if meta.get(key)]
     rows += [[t("export.about_exported", language), selection.date.isoformat()],
              [t("export.about_version", language), selection.source.version[:8]],
              [t("export.about_filters", language),
-              "; ".join(filter_parts(selection)) or t("export.filters_none", language)],
-             [t("ui.actors", language), len(selection.actors)],
-             [t("ui.efforts", language), len(selection.efforts)]]
-    rows += [[t(f"ui.findings_{severity}", language), int((findings["severity"] == severity).sum())]
-             for severity in SEVERITIES]
+              "; ".join(filter_parts(selection)) or t("export.filters_none", language)]]
+    rows += [list(figure) for figure in selection.figures]
     if meta.get("description"):
         rows.append([t("export.about_description", language), str(meta["description"])])
     _sheet(workbook, t("export.sheet_about", language), [t("export.field", language), t("export.value", language)],
@@ -148,7 +143,7 @@ def _findings(workbook: Workbook, selection: Selection) -> None:
     header += [t("export.col_effort_ids", language), t("export.col_actor_ids", language)]
     rows = []
     for finding in findings.itertuples():
-        groups = ", ".join(code_label("target_group", g, language) for g in finding.target_group.split(",") if g)
+        groups = codes_text("target_group", finding.target_group, language)
         row = [t(f"severity.{finding.severity}", language), t(f"rule.{finding.rule}.title", language),
                level_name(finding.level, language) if finding.level else "",
                level_name(finding.to_level, language) if finding.to_level else "", groups, finding.message,
@@ -163,9 +158,8 @@ def _findings(workbook: Workbook, selection: Selection) -> None:
 
 def _coverage(workbook: Workbook, selection: Selection) -> None:
     """Three blocks (efforts, actors, lead actors), levels down and target groups across; empty cells red."""
-    language, filters = selection.language, selection.filters
-    levels = [level for level in LEVELS if not filters.levels or level in filters.levels]
-    groups = [g for g in selection.actor_map.target_groups if not filters.target_groups or g in filters.target_groups]
+    language = selection.language
+    levels, groups = selection.shown_levels, selection.shown_target_groups
     counts = coverage(selection.actor_map).set_index(["level", "target_group"])
     labels = [code_label("target_group", group, language) for group in groups]
     rows: list[list] = []
@@ -191,7 +185,7 @@ def _matrix(workbook: Workbook, selection: Selection) -> None:
     """Actors x efforts with the roles; above :data:`MATRIX_CELLS` cells one row per actor and effort instead."""
     language, names, actor_map = selection.language, _names(selection), selection.actor_map
     efforts = actor_map.active_efforts
-    pairs = actor_map.participation[actor_map.participation["effort"].isin(efforts["id"])]
+    pairs = actor_map.active_participation
     if selection.filters.narrows():
         pairs = pairs[pairs["actor"].isin(selection.actors) & pairs["effort"].isin(selection.efforts)]
     levels = dict(zip(efforts["id"], efforts["level"]))
@@ -228,7 +222,7 @@ def _profiles(workbook: Workbook, selection: Selection) -> None:
                                            "ui.profile_partners", "export.col_id")]
     rows = [[profile.name, code_label("type", profile.type, language),
              ", ".join(level_name(level, language) for level in profile.levels),
-             ", ".join(code_label("role", role, language) for role in ROLES if role in profile.roles),
+             ", ".join(code_label("role", role, language) for role in profile.roles),
              profile.efforts, profile.partners, profile.actor]
             for profile in profiles.itertuples()]
     sheet = _sheet(workbook, t("export.sheet_profiles", language), header, rows, selection)

@@ -17,11 +17,13 @@ import pandas as pd
 from actormap.i18n import code_label, level_name, t
 from actormap.model import ActorMap
 from actormap.render.layout import level_header_positions
-from actormap.render.style import (ACTOR_SHAPE, EFFORT_SHAPE, LEVEL_COLORS, RELATION_COLOR, TYPE_COLORS, edge_style,
-                                   faded)
+from actormap.render.style import (ACTOR_SHAPE, EFFORT_SHAPE, actor_color, edge_style, effort_color, faded,
+                                   relation_style)
 
-__all__ = ["MAX_DRAWN_NODES", "NetworkFilters", "NetworkView", "network_view"]
+__all__ = ["HEADING_PREFIX", "MAX_DRAWN_NODES", "NetworkFilters", "NetworkView", "network_view"]
 
+HEADING_PREFIX = "\0level:"
+"""A level heading's node id is this prefix and the level (no actor or effort id can start with NUL)."""
 MAX_DRAWN_NODES = 1500
 """The most nodes drawn one by one: a browser stays responsive up to here (see the README's benchmarks),
 and a printed page is unreadable long before. Larger views keep their most connected part."""
@@ -164,7 +166,7 @@ def _marked(filters: NetworkFilters, actors: pd.DataFrame, efforts: pd.DataFrame
 
 def _heading_nodes(headings: dict[str, tuple[float, float]], language: str) -> list[dict]:
     return [
-        {"id": f"\0level:{level}", "label": level_name(level, language).upper(), "shape": "text", "x": x, "y": y,
+        {"id": f"{HEADING_PREFIX}{level}", "label": level_name(level, language).upper(), "shape": "text", "x": x, "y": y,
          "font": {"size": 40, "color": "#444444", "bold": True}, "physics": False, "fixed": True, "chosen": False,
          "title": level_name(level, language), "heading": True}
         for level, (x, y) in headings.items()
@@ -192,7 +194,7 @@ def _actor_nodes(actors: pd.DataFrame, positions, marked: set[str], language: st
     for actor in actors.itertuples(index=False):
         lines = [actor.name, f"{t('ui.actor_type', language)}: {code_label('type', actor.type, language)}"]
         lines += [value for value in (actor.sector, actor.description, actor.document) if value]
-        color = TYPE_COLORS.get(actor.type, TYPE_COLORS["other"])
+        color = actor_color(actor.type)
         nodes.append(_node(actor.id, actor.name, "\n".join(lines), color, ACTOR_SHAPE, positions, marked, 16))
     return nodes
 
@@ -205,7 +207,7 @@ def _effort_nodes(efforts: pd.DataFrame, positions, marked: set[str], language: 
                  f"{t('ui.target_groups', language)}: {groups}",
                  f"{t('ui.status', language)}: {code_label('status', effort.status, language)}"]
         lines += [value for value in (effort.description, effort.document) if value]
-        color = LEVEL_COLORS.get(effort.level, "#CCCCCC")
+        color = effort_color(effort.level)
         nodes.append(_node(effort.id, effort.name, "\n".join(lines), color, EFFORT_SHAPE, positions, marked, 18))
     return nodes
 
@@ -229,7 +231,7 @@ def _participation_edges(participation: pd.DataFrame, language: str) -> list[dic
 
 def _relation_edges(relations: pd.DataFrame, language: str) -> list[dict]:
     return [
-        {"from": source, "to": target, "width": 1.5, "color": RELATION_COLOR, "dashes": basis == "informal",
+        {"from": source, "to": target, **relation_style(basis),
          "title": f"{code_label('kind', kind, language)} ({code_label('basis', basis, language)})"}
         for source, target, kind, basis in zip(relations["from"], relations["to"], relations["kind"], relations["basis"])
         if source != target

@@ -17,9 +17,12 @@ __all__ = [
     "RELATION_COLOR",
     "ROLE_COLORS",
     "TYPE_COLORS",
+    "actor_color",
     "edge_style",
+    "effort_color",
     "faded",
     "legend_rows",
+    "relation_style",
 ]
 
 TYPE_COLORS = {
@@ -53,6 +56,21 @@ ACTOR_SHAPE = "dot"
 EFFORT_SHAPE = "square"
 ROLE_WEIGHT = {"lead": 4.0, "follow_up": 2.5, "funder": 2.0}
 """Line width by role; roles not named draw at 1.2. The lead is the heaviest line."""
+
+
+def actor_color(kind: str) -> str:
+    """The colour of an actor of type ``kind`` (an unknown type as "other")."""
+    return TYPE_COLORS.get(kind, TYPE_COLORS["other"])
+
+
+def effort_color(level: str) -> str:
+    """The colour of an effort at ``level`` (grey for an unknown level)."""
+    return LEVEL_COLORS.get(level, "#CCCCCC")
+
+
+def relation_style(basis: str) -> dict:
+    """Width, colour and dashes of a relation between two actors: thin, red, dashed when informal."""
+    return {"width": 1.5, "color": RELATION_COLOR, "dashes": basis == "informal"}
 
 
 def edge_style(role: str, basis: str) -> dict:
