@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import datetime
 import sys
-import tomllib
 from pathlib import Path
 
 import streamlit as st
 
-from actormap.analysis import (actor_profiles, coverage, for_municipality, municipalities, new_findings,
-                               responsibility_matrix)
+from actormap.analysis import (actor_profiles, compare_findings, coverage, for_municipality, municipalities,
+                               responsibility_matrix, without_actors)
 from actormap.export import ExportFilters, select
-from actormap.findings import find_facts
+from actormap.findings import find_all, find_facts
 from actormap.messages import localize
 from actormap.load import map_files, read_map
+from actormap.meta import META_FILE, parse_meta
 from actormap.model import ActorMap
 from actormap.render.layout import force_layout, levels_layout
 
@@ -42,6 +42,7 @@ __all__ = [
     "cached_selection",
     "files_of",
     "map_sources",
+    "uploaded_files",
 ]
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "data"
@@ -58,10 +59,10 @@ class MapSource:
 
 def _label(path: Path) -> str:
     try:
-        meta = tomllib.loads((path / "map.toml").read_text("utf-8-sig"))
-        return str(meta.get("name") or path.name)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        meta, _ = parse_meta((path / META_FILE).read_bytes(), META_FILE)
+    except OSError:
         return path.name
+    return str(meta.get("name") or path.name)
 
 
 def command_line_paths() -> list[Path]:
@@ -142,4 +143,11 @@ def cached_selection(version: str, filters: str, language: str, layout: str, dat
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def cached_new_findings(version: str, removed: tuple[str, ...], language: str, _actor_map: ActorMap):
-    return new_findings(_actor_map, removed, language)
+    """The findings that the actors ``removed`` leaving creates, against the map's cached findings."""
+    after = find_all(without_actors(_actor_map, removed), language)
+    return compare_findings(cached_findings(version, language, _actor_map), after)[0]
+
+
+def uploaded_files(uploads) -> tuple[tuple[str, bytes], ...]:
+    """Uploaded files as the hashable key :func:`cached_map` takes, like :func:`files_of` for a folder."""
+    return tuple(sorted((upload.name, upload.getvalue()) for upload in uploads))

@@ -14,16 +14,16 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from actormap.analysis import finding_changes
-from actormap.i18n import code_label, level_name, t
+from actormap.analysis import compare_findings
+from actormap.findings import find_all
+from actormap.i18n import t
 from actormap.model import ActorMap
-from actormap.problems import ConflictError, MapError
-from actormap.save import save_map
 from actormap.schema import LEVELS, TABLES
 from actormap.ui import transfer
+from actormap.ui.data import cached_findings
 from actormap.ui.tables import show_findings, show_problems
-from actormap.ui.transfer import finish_save, reload_editors
-from actormap.ui.widgets import chosen
+from actormap.ui.transfer import reload_editors
+from actormap.ui.widgets import chosen, describer
 from actormap.validate import check_tables
 
 __all__ = ["editing_allowed", "render"]
@@ -108,19 +108,10 @@ def _column_config(base: ActorMap, name: str, raw: pd.DataFrame, language: str) 
         present = [v for v in raw.get(column.name, pd.Series(dtype=object)).dropna().astype(str).unique()]
         if isinstance(column.allowed, tuple) or column.allowed == "level":
             allowed = LEVELS if column.allowed == "level" else column.allowed
-            if column.allowed == "level":
-
-                def label(value):
-                    return level_name(value, language)
-            else:  # the code's catalog kind is the column's name: type, status, role, basis, kind
-
-                def label(value, kind=column.name):
-                    return code_label(kind, value, language) if value else ""
-
             options = list(dict.fromkeys(["", *allowed, *present]))
-            config[column.name] = st.column_config.SelectboxColumn(
-                column.name, options=options, format_func=label, required=column.required, help=column.help
-            )
+            config[column.name] = st.column_config.SelectboxColumn(  # a code's catalog kind is its column's name
+                column.name, options=options, format_func=describer(column.name, language), required=column.required,
+                help=column.help)
         elif column.allowed in names:
             known = names[column.allowed]
             options = list(dict.fromkeys(["", *known, *present]))
@@ -164,14 +155,15 @@ def _review_and_save(base: ActorMap, candidate: ActorMap, path: Path, language: 
         _finding_preview(base, candidate, language)
     columns = st.columns([1, 1, 4])
     if columns[0].button(t("ui.save", language), type="primary", disabled=not errors.empty, key="edit_save"):
-        _save(candidate, base, path, language)
+        transfer.write_map(candidate, base, path, language)
     if columns[1].button(t("ui.discard", language), key="edit_discard"):
         reload_editors()
         st.rerun()
 
 
 def _finding_preview(base: ActorMap, candidate: ActorMap, language: str) -> None:
-    appeared, resolved = finding_changes(base, candidate, language)
+    before = cached_findings(base.version, language, base)
+    appeared, resolved = compare_findings(before, find_all(candidate, language))
     if appeared.empty and resolved.empty:
         st.caption(t("ui.edit_findings_same", language))
     if not appeared.empty:
@@ -180,18 +172,6 @@ def _finding_preview(base: ActorMap, candidate: ActorMap, language: str) -> None
     if not resolved.empty:
         st.markdown(f"**{t('ui.edit_findings_resolved', language, count=len(resolved))}**")
         show_findings(resolved, language)
-
-
-def _save(candidate: ActorMap, base: ActorMap, path: Path, language: str) -> None:
-    try:
-        save_map(candidate, path, expected_version=base.version)
-    except ConflictError:
-        st.error(t("ui.conflict", language))
-        return
-    except MapError as error:
-        st.error(t("ui.edit_errors", language, count=int((error.problems["severity"] == "error").sum())))
-        return
-    finish_save()
 
 
 def _show_disk_changes(base: ActorMap, current: ActorMap, language: str) -> None:

@@ -13,12 +13,11 @@ import streamlit as st
 
 from actormap.export import FORMATS, MEDIA_TYPES, ExportFilters, export_bytes, file_name, parse_size
 from actormap.export.filters import LAYOUTS
-from actormap.i18n import LANGUAGE_NAMES, code_label, level_name, t
+from actormap.i18n import LANGUAGE_NAMES, t
 from actormap.model import ActorMap
-from actormap.render.layout import FORCE_LIMIT, force_fits
 from actormap.schema import ACTOR_TYPES, LEVELS
 from actormap.ui.data import cached_selection
-from actormap.ui.widgets import remembered
+from actormap.ui.widgets import describer, filter_row, remembered, usable_layout
 
 __all__ = ["render"]
 
@@ -30,9 +29,7 @@ def render(actor_map: ActorMap, language: str) -> None:
     st.title(t("ui.export_title", language))
     st.caption(t("ui.export_help", language))
     filters, layout, export_language, size = _controls(actor_map, language)
-    if layout == "force" and not force_fits(actor_map):
-        st.info(t("ui.force_too_large", language, limit=FORCE_LIMIT))
-        layout = "levels"
+    layout = usable_layout(actor_map, layout, language)
     today = datetime.date.today().isoformat()
     selection = cached_selection(actor_map.version, repr(filters), export_language, layout, today, actor_map, filters)
     st.info("\n\n".join([selection.title, *selection.notes]))
@@ -48,14 +45,11 @@ def render(actor_map: ActorMap, language: str) -> None:
 
 def _controls(actor_map: ActorMap, language: str) -> tuple[ExportFilters, str, str, tuple[int, int]]:
     names = actor_map.actor_names
-    row = st.columns(3)
-    levels = remembered(row[0].multiselect, "export_levels", language, t("ui.levels", language), list(LEVELS),
-                        format_func=lambda level: level_name(level, language))
-    groups = remembered(row[1].multiselect, "export_groups", language, t("ui.target_groups", language),
-                        list(actor_map.target_groups),
-                        format_func=lambda group: code_label("target_group", group, language))
-    types = remembered(row[2].multiselect, "export_types", language, t("ui.actor_types", language), list(ACTOR_TYPES),
-                       format_func=lambda kind: code_label("type", kind, language))
+    levels, groups, types = filter_row([
+        ("export_levels", t("ui.levels", language), LEVELS, describer("level", language)),
+        ("export_groups", t("ui.target_groups", language), actor_map.target_groups, describer("target_group", language)),
+        ("export_types", t("ui.actor_types", language), ACTOR_TYPES, describer("type", language)),
+    ], language)
     row = st.columns(3)
     focus = remembered(row[0].selectbox, "export_focus", language, t("ui.focus", language), ["", *names],
                        format_func=lambda actor: names.get(actor, t("ui.focus_none", language)))

@@ -7,8 +7,9 @@ import streamlit as st
 from actormap.i18n import LANGUAGE_NAMES, t
 from actormap.problems import NotAMapError
 from actormap.ui import edit, export, network, overview, responsibilities, whatif
-from actormap.ui.data import cached_map, cached_municipalities, cached_municipality, files_of, map_sources
-from actormap.ui.tables import show_problems
+from actormap.ui.data import (cached_map, cached_municipalities, cached_municipality, files_of, map_sources,
+                              uploaded_files)
+from actormap.ui.tables import show_invalid
 from actormap.ui.widgets import chosen, remember, remembered
 
 __all__ = ["main"]
@@ -38,10 +39,7 @@ def main() -> None:
     if choice == UPLOAD and problems is None:
         st.info(t("ui.upload_waiting", language))
         st.stop()
-    if problems is not None and (problems["severity"] == "error").any():
-        errors = problems[problems["severity"] == "error"]
-        st.error(t("ui.invalid_map", language, count=len(errors)))
-        show_problems(problems, language)
+    if problems is not None and show_invalid(problems, language):
         st.stop()
     municipality = _pick_municipality(actor_map, page, language)
     if municipality and page != "edit":
@@ -81,7 +79,7 @@ def _load(choice: str, sources: dict):
         uploads = st.session_state.get("upload") or []
         if not uploads:
             return None, None
-        return cached_map(tuple(sorted((upload.name, upload.getvalue()) for upload in uploads)), "upload")
+        return cached_map(uploaded_files(uploads), "upload")
     try:
         return cached_map(files_of(sources[choice].path), sources[choice].path.name)
     except NotAMapError as error:

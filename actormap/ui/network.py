@@ -8,10 +8,9 @@ from actormap.i18n import t
 from actormap.model import ActorMap
 from actormap.export.filters import LAYOUTS
 from actormap.render.html import network_html
-from actormap.render.layout import FORCE_LIMIT, force_fits
 from actormap.render.network import MAX_DRAWN_NODES, NetworkFilters, network_view
 from actormap.schema import ACTOR_TYPES, BASES, LEVELS, ROLES
-from actormap.ui.widgets import describer, filter_row, remembered
+from actormap.ui.widgets import describer, filter_row, remembered, usable_layout
 from actormap.ui.data import cached_findings, cached_layout
 
 __all__ = ["render"]
@@ -26,9 +25,7 @@ MAX_HIGHLIGHT = 300
 def render(actor_map: ActorMap, language: str) -> None:
     st.title(t("ui.page_network", language))
     filters, layout = _controls(actor_map, language)
-    if layout == "force" and not force_fits(actor_map):
-        st.info(t("ui.force_too_large", language, limit=FORCE_LIMIT))
-        layout = "levels"
+    layout = usable_layout(actor_map, layout, language)
     positions = cached_layout(actor_map.version, layout, actor_map)
     view = network_view(actor_map, positions, filters, language, level_headings=layout == "levels",
                         max_nodes=MAX_DRAWN_NODES)

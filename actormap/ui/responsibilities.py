@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from actormap.analysis import filter_findings
-from actormap.i18n import code_label, level_name, t
+from actormap.i18n import code_label, codes_text, level_name, t
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
-from actormap.ui.widgets import remembered
+from actormap.ui.widgets import describer, remembered
 from actormap.ui.data import cached_findings, cached_matrix, cached_profiles
 from actormap.ui.tables import show_findings, table_height
 
@@ -34,7 +34,7 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
         language,
         t("ui.levels", language),
         list(LEVELS),
-        format_func=lambda level: level_name(level, language),
+        format_func=describer("level", language),
     )
     matrix = cached_matrix(actor_map.version, actor_map)
     efforts = actor_map.efforts.set_index("id")
@@ -57,7 +57,7 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
         st.info(t("ui.network_empty", language))
         return
     names = actor_map.actor_names
-    shown = matrix.apply(lambda column: column.map(lambda roles: _roles_text(roles, language)))
+    shown = matrix.apply(lambda column: column.map(lambda roles: codes_text("role", roles, language)))
     shown.index = [names[actor] for actor in matrix.index]
     shown.columns = _numbered([_column_title(efforts.at[e, "level"], efforts.at[e, "name"]) for e in matrix.columns])
     st.caption(t("ui.matrix_levels", language, levels=", ".join(
@@ -88,10 +88,6 @@ def _numbered(titles: list[str]) -> list[str]:
         used.add(candidate)
         unique.append(candidate)
     return unique
-
-
-def _roles_text(roles: str, language: str) -> str:
-    return ", ".join(code_label("role", role, language) for role in roles.split(",") if role)
 
 
 def _profile(actor_map: ActorMap, language: str) -> None:

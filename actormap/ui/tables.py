@@ -5,18 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from actormap.i18n import code_label, level_name, t
+from actormap.i18n import codes_text, level_name, t
 from actormap.problems import localized_messages
 
-__all__ = [
-    "findings_table",
-    "problems_table",
-    "rule_title",
-    "show_findings",
-    "show_problems",
-    "table_height",
-    "target_groups_text",
-]
+__all__ = ["rule_title", "show_findings", "show_invalid", "show_problems", "table_height"]
 
 ROW_PIXELS = 35
 
@@ -50,11 +42,6 @@ def rule_title(rule: str, language: str) -> str:
     return t(f"rule.{rule}.title", language)
 
 
-def target_groups_text(groups: str, language: str) -> str:
-    """A comma-separated list of target group ids as words."""
-    return ", ".join(code_label("target_group", group, language) for group in groups.split(",") if group)
-
-
 def findings_table(findings: pd.DataFrame, language: str) -> pd.DataFrame:
     """Findings as the strategist reads them: severity, rule, where, and the sentence."""
     def place(row) -> str:
@@ -67,7 +54,7 @@ def findings_table(findings: pd.DataFrame, language: str) -> pd.DataFrame:
         t("ui.col_severity", language): findings["severity"].map(lambda s: t(f"severity.{s}", language)),
         t("ui.col_rule", language): findings["rule"].map(lambda r: rule_title(r, language)),
         t("ui.col_level", language): [place(row) for row in findings.itertuples()],
-        t("ui.col_target_group", language): findings["target_group"].map(lambda g: target_groups_text(g, language)),
+        t("ui.col_target_group", language): findings["target_group"].map(lambda g: codes_text("target_group", g, language)),
         t("ui.col_message", language): findings["message"],
     })
 
@@ -76,6 +63,15 @@ def show_findings(findings: pd.DataFrame, language: str) -> None:
     """Draw findings as a sortable table: every row visible up to a screenful, the message widest."""
     st.dataframe(findings_table(findings, language), hide_index=True, width="stretch",
                  column_config=findings_columns(language), height=table_height(len(findings)))
+
+
+def show_invalid(problems: pd.DataFrame, language: str) -> bool:
+    """When the map has errors, say so and list every problem; whether it has."""
+    errors = int((problems["severity"] == "error").sum())
+    if errors:
+        st.error(t("ui.invalid_map", language, count=errors))
+        show_problems(problems, language)
+    return bool(errors)
 
 
 def show_problems(problems: pd.DataFrame, language: str) -> None:

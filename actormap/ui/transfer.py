@@ -14,10 +14,10 @@ from actormap.model import ActorMap
 from actormap.problems import ConflictError, MapError
 from actormap.save import restore_version, save_map
 from actormap.ui.widgets import remembered
-from actormap.ui.data import cached_map
-from actormap.ui.tables import show_problems
+from actormap.ui.data import cached_map, uploaded_files
+from actormap.ui.tables import show_invalid, show_problems
 
-__all__ = ["downloads", "finish_save", "password_ok", "reload_editors", "render", "show_diff"]
+__all__ = ["downloads", "finish_save", "password_ok", "reload_editors", "render", "show_diff", "write_map"]
 
 
 def reload_editors() -> None:
@@ -101,19 +101,15 @@ def _upload(actor_map: ActorMap, path, language: str) -> None:
     )
     if not uploads:
         return
-    incoming, problems = cached_map(
-        tuple(sorted((upload.name, upload.getvalue()) for upload in uploads)), actor_map.label
-    )
-    if incoming is None or (problems["severity"] == "error").any():
-        st.error(t("ui.invalid_map", language, count=int((problems["severity"] == "error").sum())))
-        show_problems(problems, language)
+    incoming, problems = cached_map(uploaded_files(uploads), actor_map.label)
+    if show_invalid(problems, language):
         return
     merged = merge_maps(actor_map, incoming)
     for mode, result in (("replace", incoming), ("merge", merged)):
         st.markdown(f"**{t(f'ui.upload_{mode}', language)}**")
         show_diff(actor_map, result, language)
         if st.button(t(f"ui.upload_{mode}_button", language), key=f"upload_{mode}"):
-            _write(result, actor_map, path, language)
+            write_map(result, actor_map, path, language)
 
 
 def show_diff(current: ActorMap, other: ActorMap, language: str) -> None:
@@ -146,7 +142,8 @@ def _history(actor_map: ActorMap, path, language: str) -> None:
         finish_save()
 
 
-def _write(result: ActorMap, actor_map: ActorMap, path, language: str) -> None:
+def write_map(result: ActorMap, actor_map: ActorMap, path, language: str) -> None:
+    """Save ``result`` over ``actor_map`` at ``path``, refused when the files changed since; say what went wrong."""
     try:
         save_map(result, path, expected_version=actor_map.version)
     except ConflictError:

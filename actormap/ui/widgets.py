@@ -10,8 +10,9 @@ from __future__ import annotations
 import streamlit as st
 
 from actormap.i18n import code_label, level_name, t
+from actormap.render.layout import FORCE_LIMIT, force_fits
 
-__all__ = ["chosen", "describer", "filter_row", "key_for", "remember", "remembered"]
+__all__ = ["chosen", "describer", "filter_row", "key_for", "remember", "remembered", "usable_layout"]
 
 MEMORY = "remembered_choices"
 
@@ -51,6 +52,14 @@ def remember(name: str, value):
     for key in [key for key in st.session_state if str(key).startswith(f"{name}.")]:
         del st.session_state[key]
     return value
+
+
+def usable_layout(actor_map, layout: str, language: str) -> str:
+    """``layout``, or ``levels`` (saying why) when the map is too large for the force layout."""
+    if layout == "force" and not force_fits(actor_map):
+        st.info(t("ui.force_too_large", language, limit=FORCE_LIMIT))
+        return "levels"
+    return layout
 
 
 def describer(kind: str, language: str):
