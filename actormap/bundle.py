@@ -13,7 +13,7 @@ from dataclasses import replace
 import pandas as pd
 
 from actormap.csvfile import CsvDialect, write_csv
-from actormap.meta import dump_meta
+from actormap.meta import META_FILE, dump_meta
 from actormap.model import ActorMap, TableFormat
 from actormap.save import map_bytes, table_rows
 
@@ -37,7 +37,7 @@ def zip_bytes(actor_map: ActorMap, delimiter: str = ",") -> bytes:
             header, rows = table_rows(table, actor_map.formats.get(name, TableFormat()))
             archive.writestr(f"{name}.csv", write_csv(header, rows, dialect))
         if actor_map.meta:
-            archive.writestr("map.toml", dump_meta(actor_map.meta))
+            archive.writestr(META_FILE, dump_meta(actor_map.meta))
     return buffer.getvalue()
 
 

@@ -10,7 +10,7 @@ import datetime
 import shutil
 from pathlib import Path
 
-from actormap.load import check_map
+from actormap.load import load_map
 
 __all__ = ["HISTORY_DIR", "history_map", "history_time", "keep_previous", "list_history"]
 
@@ -46,5 +46,5 @@ def history_time(stamp: str) -> datetime.datetime:
 
 
 def history_map(folder: str | Path, stamp: str):
-    """Load a kept version (map and problems), to show it or to restore it."""
-    return check_map(Path(folder) / HISTORY_DIR / stamp)
+    """Load a kept version, to restore it; raises :class:`MapError` when it has errors or is missing."""
+    return load_map(Path(folder) / HISTORY_DIR / stamp)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from actormap.csvfile import CsvDialect, parse_csv
-from actormap.meta import check_meta, parse_meta
+from actormap.meta import META_FILE, check_meta, parse_meta
 from actormap.model import ActorMap, TableFormat
 from actormap.problems import MapError, NotAMapError, Problem, problem, problems_frame
 from actormap.schema import REQUIRED_TABLES, TABLES
@@ -18,7 +18,6 @@ from actormap.xlsx import META_SHEET, read_workbook
 
 __all__ = ["check_map", "load_map", "map_files", "read_map", "version_of"]
 
-META_FILE = "map.toml"
 MAP_FILES = (META_FILE, *(f"{name}.csv" for name in TABLES))
 
 
@@ -43,7 +42,7 @@ def load_map(path: str | Path) -> ActorMap:
     'treatment'
     """
     actor_map, problems = check_map(path)
-    if actor_map is None or (problems["severity"] == "error").any():
+    if (problems["severity"] == "error").any():
         raise MapError(problems)
     return actor_map
 
@@ -81,13 +80,13 @@ def version_of(files: Mapping[str, bytes]) -> str:
     return digest.hexdigest()[:16]
 
 
-def read_map(files: Mapping[str, bytes], name: str = "") -> tuple[ActorMap | None, pd.DataFrame]:
+def read_map(files: Mapping[str, bytes], name: str = "") -> tuple[ActorMap, pd.DataFrame]:
     """Read a map from its files' bytes (a folder's files, or uploads) and validate it.
 
     ``files`` maps file names to bytes: ``actors.csv``, ``efforts.csv``,
     ``participation.csv``, optionally ``relations.csv`` and ``map.toml``; or
-    one ``*.xlsx`` workbook. Returns the map (None when nothing was readable)
-    and the table of problems, errors and warnings alike.
+    one ``*.xlsx`` workbook. Returns the map (with what could be read) and
+    the table of problems, errors and warnings alike.
     """
     workbooks = [file for file in files if file.lower().endswith(".xlsx")]
     if workbooks:
@@ -125,11 +124,11 @@ def _parse_csv_files(files: Mapping[str, bytes]) -> tuple[dict, list[Problem]]:
             continue
         result = parse_csv(data, file)
         problems += result.problems
-        if not result.header and not any(p.code.startswith("unreadable") for p in result.problems):
-            problems.append(problem("empty-file", file, columns=_required_columns(table)))
         if result.header:
             parsed[table] = dict(file=file, header=result.header, body=result.body, dialect=result.dialect,
                                  source=data)
+        elif not any(p.code.startswith("unreadable") for p in result.problems):
+            problems.append(problem("empty-file", file, columns=_required_columns(table)))
     return parsed, problems
 
 
@@ -142,11 +141,11 @@ def _parse_workbook(file: str, data: bytes) -> tuple[dict, list[list[str]], list
     parsed, problems = {}, []
     for table in TABLES:
         location = f"{file}[{table}]"
-        header, rows, numbers = sheets.get(table, ([], [], []))
         if table not in sheets:
             if table in REQUIRED_TABLES:
                 problems.append(problem("missing-file", location))
             continue
+        header, rows, numbers = sheets[table]
         if not header:
             problems.append(problem("empty-file", location, columns=_required_columns(table)))
             continue
@@ -201,7 +200,7 @@ def _columns(table: str, header: list[str], body: pd.DataFrame, file: str) -> tu
 
 
 def _column_letter(position: int) -> str:
-    """Spreadsheet column letters: 0 -> A, 26 -> AA."""
+    """Spreadsheet column letters: 0 -> A, 26 -> AA (any width, where openpyxl stops at XFD)."""
     letters = ""
     position += 1
     while position:

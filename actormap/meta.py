@@ -8,8 +8,10 @@ import tomllib
 from actormap.problems import Problem, problem
 from actormap.schema import DEFAULT_TARGET_GROUPS, LANGUAGES
 
-__all__ = ["META_KEYS", "check_meta", "dump_meta", "parse_meta"]
+__all__ = ["META_FILE", "META_KEYS", "check_meta", "dump_meta", "parse_meta"]
 
+META_FILE = "map.toml"
+"""The metadata's file name in a map folder."""
 META_KEYS = ("name", "municipality", "country", "language", "year", "description", "target_groups")
 
 

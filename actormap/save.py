@@ -11,8 +11,8 @@ from pathlib import Path
 
 from actormap.csvfile import CsvDialect, write_csv
 from actormap.history import history_map, keep_previous
-from actormap.load import META_FILE, map_files, version_of
-from actormap.meta import dump_meta, parse_meta
+from actormap.load import map_files, version_of
+from actormap.meta import META_FILE, dump_meta, parse_meta
 from actormap.model import ActorMap, TableFormat
 from actormap.problems import ConflictError, MapError, NotAMapError
 from actormap.validate import check_tables
@@ -49,35 +49,35 @@ def save_map(actor_map: ActorMap, path: str | Path, expected_version: str | None
     problems = check_tables(replace(actor_map))  # a fresh copy: no clean views cached from before the edit
     if (problems["severity"] == "error").any():
         raise MapError(problems)
-    files = map_bytes(actor_map, workbook=path.name if path.suffix.lower() == ".xlsx" else None, excel=excel)
-    folder = path.parent if path.suffix.lower() == ".xlsx" else path
+    workbook = path.suffix.lower() == ".xlsx"
+    files = map_bytes(actor_map, workbook=path.name if workbook else None, excel=excel)
+    folder = path.parent if workbook else path
     folder.mkdir(parents=True, exist_ok=True)
     with _locked(folder):
-        if expected_version is not None and _version_on_disk(path) != expected_version:
+        before = _files_on_disk(path)
+        if expected_version is not None and (before and version_of(before)) != expected_version:
             raise ConflictError(
                 f"{path} was changed by someone else since you loaded it; reload to see their changes, then edit again"
             )
         changed = {name: data for name, data in files.items()
                    if not (folder / name).exists() or (folder / name).read_bytes() != data}
-        if changed and path.suffix.lower() != ".xlsx" and _version_on_disk(path) is not None:
-            keep_previous(folder, map_files(path), keep_history)
+        if changed and not workbook and before is not None:
+            keep_previous(folder, before, keep_history)
         for name, data in changed.items():
             atomic_write(folder / name, data)
-    return _version_on_disk(path)
+    return version_of(_files_on_disk(path))
 
 
 def restore_version(path: str | Path, stamp: str, expected_version: str | None = None,
                     keep_history: int = HISTORY_KEEP) -> str:
     """Make the kept version ``stamp`` the current one (the current one is kept in turn)."""
-    earlier, problems = history_map(path, stamp)
-    if earlier is None or (problems["severity"] == "error").any():
-        raise MapError(problems)
-    return save_map(earlier, path, expected_version, keep_history=keep_history)
+    return save_map(history_map(path, stamp), path, expected_version, keep_history=keep_history)
 
 
-def _version_on_disk(path: Path) -> str | None:
+def _files_on_disk(path: Path) -> dict[str, bytes] | None:
+    """The map's files as they are now; None when there is no map there yet."""
     try:
-        return version_of(map_files(path))
+        return map_files(path)
     except NotAMapError:
         return None
 

@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from actormap.csvfile import CsvDialect, write_csv
-from actormap.meta import dump_meta
+from actormap.meta import META_FILE, dump_meta
 from actormap.save import atomic_write
 from actormap.schema import ACTOR_TYPES, DEFAULT_TARGET_GROUPS, LEVELS, TABLES
 from actormap.synthetic_draw import CORE, draw_actors, draw_efforts, draw_participation, draw_relations
@@ -101,7 +101,7 @@ def generate_map(actors: int, seed: int = 0, municipalities: int = 1) -> dict[st
     eff = draw_efforts(counts, act, rng)
     part = draw_participation(act, eff, rng)
     rel = draw_relations(act, round(RELATIONS_PER_ACTOR * actors), rng)
-    return _files(act, eff, part, rel, towns, seed)
+    return _files(act, eff, part, rel, towns, seed, counts)
 
 
 def write_files(files: dict[str, str], folder: str | Path) -> Path:
@@ -130,13 +130,14 @@ def _csv(table: str, columns: dict[str, list]) -> str:
     return write_csv(header, rows, CsvDialect()).decode("utf-8")
 
 
-def _files(act: dict, eff: dict, part: dict, rel: dict, towns: list[str], seed: int) -> dict[str, str]:
+def _files(act: dict, eff: dict, part: dict, rel: dict, towns: list[str], seed: int, counts: dict) -> dict[str, str]:
     """The drawn arrays as the map's files, ids ``a1..`` for actors and ``e1..`` for efforts."""
     ids = np.array([f"a{i + 1}" for i in range(act["n"])], dtype=object)
     effort_ids = np.array([f"e{i + 1}" for i in range(eff["n"])], dtype=object)
     several = len(towns) > 1
     town_names = np.array(towns, dtype=object)
-    names = [f"{name}, {town}" for name, town in zip(act["names"], town_names[act["town"]])] if several else act["names"]
+    actor_towns = town_names[act["town"]]
+    names = [f"{name}, {town}" for name, town in zip(act["names"], actor_towns)] if several else act["names"]
     actors = dict(id=ids, name=names, type=np.array(ACTOR_TYPES, dtype=object)[act["kind"]],
                   sector=np.array([SECTORS[kind] for kind in ACTOR_TYPES], dtype=object)[act["kind"]],
                   parent=np.where(act["parent"] >= 0, ids[np.maximum(act["parent"], 0)], ""),
@@ -144,19 +145,18 @@ def _files(act: dict, eff: dict, part: dict, rel: dict, towns: list[str], seed: 
     efforts = dict(id=effort_ids, name=eff["names"], level=np.array(LEVELS, dtype=object)[eff["level"]],
                    target_groups=eff["groups"], status=eff["status"], document=eff["documents"])
     if several:
-        actors["municipality"] = town_names[act["town"]]
+        actors["municipality"] = actor_towns
         efforts["municipality"] = town_names[eff["town"]]
     participation = dict(actor=ids[part["actor"]], effort=effort_ids[part["effort"]], role=part["role"],
                          basis=part["basis"], document=eff["documents"][part["effort"]])
     relations = dict(zip(("from", "to", "kind", "basis"), (ids[rel["source"]], ids[rel["target"]], rel["kind"],
                                                             rel["basis"])))
-    counts = planted_counts(act["n"], len(towns))
     meta = dict(name=f"Syntetisk karta: {act['n']} aktörer", municipality=towns[0] if not several else
                 f"{len(towns)} kommuner", country="SE", language="sv", year=2024,
                 description=f"Genererad av actormap demo (seed {seed}). Planterade luckor: "
                 f"{counts['no_lead']} insatser utan ledare, {counts['multiple_leads']} med flera ledare, "
                 f"{counts['informal_only']} med enbart informell grund, {counts['isolated_actor']} isolerade aktörer.",
                 target_groups=list(DEFAULT_TARGET_GROUPS))
-    return {"map.toml": dump_meta(meta).decode("utf-8"), "actors.csv": _csv("actors", actors),
+    return {META_FILE: dump_meta(meta).decode("utf-8"), "actors.csv": _csv("actors", actors),
             "efforts.csv": _csv("efforts", efforts), "participation.csv": _csv("participation", participation),
             "relations.csv": _csv("relations", relations)}

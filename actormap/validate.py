@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from actormap.graph import ancestors
-from actormap.meta import check_meta
+from actormap.meta import META_FILE, check_meta
 from actormap.model import ActorMap
 from actormap.problems import Problem, problem, problems_frame
 from actormap.schema import LEVEL_NAMES, LEVELS, TABLES, Column
@@ -70,7 +70,7 @@ def check_tables(actor_map: ActorMap) -> pd.DataFrame:
     caller numbered them after an edit.
     """
     files = {table: f"{table}.csv" for table in actor_map.tables}
-    return problems_frame(check_meta(actor_map.meta, "map.toml") + validate_map(actor_map, files))
+    return problems_frame(check_meta(actor_map.meta, META_FILE) + validate_map(actor_map, files))
 
 
 def _ids(clean: pd.DataFrame) -> pd.Series:
