@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ import actormap
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CORPUS = ROOT / "tests" / "corpus"
+HERNING = DATA / "herning"
+INVALID = CORPUS / "invalid"
 EXAMPLES = sorted(path for path in DATA.glob("*") if path.is_dir() and not path.name.startswith("."))
 
 
@@ -117,3 +121,42 @@ def kommun(tmp_path) -> actormap.ActorMap:
 def app_command_line(monkeypatch):
     """The app reads map paths from its command line; under pytest that would be pytest's own arguments."""
     monkeypatch.setattr(sys, "argv", ["app.py"])
+
+
+def edited(actor_map: actormap.ActorMap, table: str, row: int, column: str, value: str) -> actormap.ActorMap:
+    """The map with one cell of a raw table changed, as an edit in the app changes it."""
+    frame = actor_map.tables[table].copy()
+    frame.loc[row, column] = value
+    return replace(actor_map, tables={**actor_map.tables, table: frame})
+
+
+# --- the real browser -----------------------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = Path(os.environ.get("ACTORMAP_SCREENSHOTS") or ROOT / "screenshots")
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """The screenshot folder, cleared of the failure pictures of an earlier run."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob("failed-*.png"):
+        old.unlink()
+    print(f"\nscreenshots: {SCREENSHOTS}")
+    return SCREENSHOTS
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (``playwright install`` cannot download a browser here)."""
+    from playwright.sync_api import sync_playwright  # only the browser tests need Playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium with `apt-get install chromium` "
+                    "(Playwright cannot download its own browser here)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -10,7 +10,7 @@ from actormap.analysis import for_municipality, municipalities
 from actormap.i18n import t
 from actormap.synthetic import generate_map, write_files
 from actormap.ui.widgets import MEMORY, key_for
-from conftest import CORPUS, EXAMPLES, ROOT
+from conftest import CORPUS, DATA, EXAMPLES, HERNING, ROOT
 
 PAGES = ("overview", "network", "responsibilities", "whatif")
 
@@ -47,7 +47,7 @@ def test_every_page_of_every_example_runs_without_exception(folder, page):
 
 
 def test_the_map_language_is_the_default_and_switching_changes_the_headings():
-    at = app(ROOT / "data" / "herning")
+    at = app(HERNING)
     assert at.sidebar.selectbox(key="language").value == "da"
     assert t("ui.coverage", "da") in texts(at.subheader)
     for language in ("en", "sv", "nb"):
@@ -57,7 +57,7 @@ def test_the_map_language_is_the_default_and_switching_changes_the_headings():
 
 
 def test_overview_shows_figures_and_the_findings_filter_narrows_the_list():
-    at = app(ROOT / "data" / "herning")
+    at = app(HERNING)
     english(at)
     metrics = {metric.label: metric.value for metric in at.metric}
     assert metrics["Actors"] == "15"
@@ -70,7 +70,7 @@ def test_overview_shows_figures_and_the_findings_filter_narrows_the_list():
 
 
 def test_coverage_marks_the_empty_cells():
-    at = app(ROOT / "data" / "herning")
+    at = app(HERNING)
     english(at)
     grid = at.dataframe[0].value
     assert grid.loc["Treatment", "youth"] == 2
@@ -78,7 +78,7 @@ def test_coverage_marks_the_empty_cells():
 
 
 def test_network_filters_and_focus_change_what_is_drawn():
-    at = app(ROOT / "data" / "herning")
+    at = app(HERNING)
     go(english(at), "network")
     assert at.caption[0].value.startswith("15 actors and 7 efforts shown")
     at.multiselect(key=key_for("net_levels", "en")).set_value(["treatment"]).run()
@@ -90,7 +90,7 @@ def test_network_filters_and_focus_change_what_is_drawn():
 
 
 def test_what_if_lists_the_findings_an_actor_leaving_creates():
-    at = app(ROOT / "data" / "herning")
+    at = app(HERNING)
     go(english(at), "whatif")
     assert texts(at.info) == [t("ui.whatif_pick", "en")]
     at.multiselect(key=key_for("whatif_remove", "en")).set_value(["familiecenteret"]).run()
@@ -100,7 +100,7 @@ def test_what_if_lists_the_findings_an_actor_leaving_creates():
 
 
 def test_responsibility_matrix_reads_row_by_row():
-    at = app(ROOT / "data" / "herning")
+    at = app(HERNING)
     go(english(at), "responsibilities")
     matrix = at.dataframe[0].value
     column = "4 · Satspuljeprojektet 'Kvalite…"
@@ -119,12 +119,12 @@ def test_an_invalid_upload_shows_its_problems_and_the_app_stays_usable():
     assert problems.iloc[0].tolist()[1:] == [
         "actors.csv", 3, "type", 'okänd aktörstyp "Commitee" (tillåtna: committee, administration, school, '
         'social_services, health_care, police, ngo, user_organisation, state_agency, other); menade du "committee"?']
-    at.sidebar.selectbox(key=key_for("map", "sv")).set_value(str((ROOT / "data" / "nacka").resolve())).run()
+    at.sidebar.selectbox(key=key_for("map", "sv")).set_value(str((DATA / "nacka").resolve())).run()
     assert not at.error and not at.exception
 
 
 def test_switching_language_keeps_the_page_and_the_choices():
-    at = app(ROOT / "data" / "herning")
+    at = app(HERNING)
     go(at, "network", "da")
     at.radio(key=key_for("net_layout", "da")).set_value("force").run()
     english(at)
@@ -135,7 +135,7 @@ def test_switching_language_keeps_the_page_and_the_choices():
 
 @pytest.mark.parametrize("language", ["en", "sv", "da", "nb"])
 def test_every_page_works_in_every_language(language):
-    at = app(ROOT / "data" / "herning")
+    at = app(HERNING)
     at.sidebar.selectbox(key="language").set_value(language).run()
     for page in ("overview", "network", "responsibilities", "whatif", "edit", "export"):
         go(at, page, language)

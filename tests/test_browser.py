@@ -15,7 +15,6 @@ Run: ``python -m pytest -q -s tests/test_browser.py``
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import shutil
 import socket
@@ -28,18 +27,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect, sync_playwright
+from conftest import HERNING, INVALID, ROOT, SCREENSHOTS
+from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect
 
 from actormap.i18n import LANGUAGE_NAMES, t
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-MAP = ROOT / "data" / "herning"
+MAP = HERNING
 MAP_NAME = tomllib.loads((MAP / "map.toml").read_text("utf-8"))["name"]
-SCREENSHOTS = Path(os.environ.get("ACTORMAP_SCREENSHOTS") or ROOT / "screenshots")
-INVALID = ROOT / "tests" / "corpus" / "invalid"
 INVALID_FILES = ["actors.csv", "efforts.csv", "participation.csv", "relations.csv", "map.toml"]
 INVALID_LANGUAGE = tomllib.loads((INVALID / "map.toml").read_text("utf-8"))["language"]
 """The app speaks the language of the map it has read, even an invalid one (this one's is Swedish)."""
@@ -60,16 +54,6 @@ BUSY = ", ".join(['[data-stale="true"]', *(f'[data-testid="stStatusWidget{icon}I
 
 
 # --- fixtures -----------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def screenshots() -> Path:
-    """The screenshot folder, cleared of the failure pictures of an earlier run."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOTS.glob("failed-*.png"):
-        old.unlink()
-    print(f"\nscreenshots: {SCREENSHOTS}")
-    return SCREENSHOTS
 
 
 @pytest.fixture(scope="module")
@@ -106,17 +90,6 @@ def serving(folder: Path):
         yield url
     finally:
         stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Browser:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium with `apt-get install chromium` "
-                    "(Playwright cannot download its own browser here)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

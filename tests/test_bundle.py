@@ -12,13 +12,7 @@ from actormap.bundle import diff_maps, merge_maps, workbook_bytes, zip_bytes
 from actormap.history import list_history
 from actormap.load import read_map
 from actormap.save import restore_version
-from conftest import KOMMUN, write_map
-
-
-def edited(actor_map, table, row, column, value):
-    frame = actor_map.tables[table].copy()
-    frame.loc[row, column] = value
-    return replace(actor_map, tables={**actor_map.tables, table: frame})
+from conftest import KOMMUN, edited, write_map
 
 
 def test_zip_download_is_excel_csv_and_loads_back_the_same(kommun):

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from actormap.cli import main
-from conftest import KOMMUN, ROOT, TWO_MUNICIPALITIES, write_map
+from conftest import INVALID, KOMMUN, TWO_MUNICIPALITIES, write_map
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def test_validate_valid_map_exits_0(kommun_folder, capsys):
 
 
 def test_validate_lists_every_problem_and_exits_1(capsys):
-    assert main(["validate", str(ROOT / "tests/corpus/invalid")]) == 1
+    assert main(["validate", str(INVALID)]) == 1
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 24
     assert 'efforts.csv:2:level: unknown level "Behandlng"; did you mean "Behandling" (treatment)?' in out.splitlines()
@@ -29,7 +29,7 @@ def test_validate_lists_every_problem_and_exits_1(capsys):
 
 
 def test_validate_json(capsys):
-    main(["validate", str(ROOT / "tests/corpus/invalid"), "--format", "json"])
+    main(["validate", str(INVALID), "--format", "json"])
     problems = json.loads(capsys.readouterr().out)
     assert problems[0] == {"file": "actors.csv", "row": 3, "column": "type", "code": "unknown-type",
                            "severity": "error", "message": problems[0]["message"]}
@@ -81,7 +81,7 @@ def test_gaps_what_if_reports_only_new_findings(kommun_folder, capsys):
 
 
 def test_gaps_on_an_invalid_map_prints_problems_and_exits_1(capsys):
-    assert main(["gaps", str(ROOT / "tests/corpus/invalid")]) == 1
+    assert main(["gaps", str(INVALID)]) == 1
     assert len(capsys.readouterr().out.splitlines()) == 18
 
 

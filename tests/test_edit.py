@@ -10,13 +10,13 @@ import actormap
 from actormap.history import list_history
 from actormap.i18n import t
 from actormap.ui.widgets import key_for
-from conftest import DATA, ROOT
+from conftest import HERNING, ROOT, edited
 
 
 @pytest.fixture
 def herning(tmp_path, monkeypatch):
     """A copy of the Herning map, given to the app on the command line."""
-    folder = shutil.copytree(DATA / "herning", tmp_path / "herning")
+    folder = shutil.copytree(HERNING, tmp_path / "herning")
     monkeypatch.setattr(sys, "argv", ["app.py", str(folder)])
     return folder
 
@@ -78,11 +78,7 @@ def test_an_invalid_edit_is_refused_with_its_location_and_the_files_stay(herning
 def test_a_save_over_someone_elses_save_is_refused(herning):
     at = edit_page()
     edit(at, "actors", edited={"0": {"name": "Mine"}})
-    theirs = actormap.load_map(herning)
-    frame = theirs.tables["actors"].copy()
-    frame.loc[3, "name"] = "Theirs"
-    from dataclasses import replace
-    actormap.save_map(replace(theirs, tables={**theirs.tables, "actors": frame}), herning)
+    actormap.save_map(edited(actormap.load_map(herning), "actors", 3, "name", "Theirs"), herning)
     after_theirs = snapshot(herning)
     at.button(key="edit_save").click().run()
     assert t("ui.conflict", "en") in [e.value for e in at.error]

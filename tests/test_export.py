@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
-from conftest import EXAMPLES, KOMMUN, ROOT, write_map
+from conftest import DATA, EXAMPLES, HERNING, INVALID, KOMMUN, ROOT, write_map
 from matplotlib import rc_context
 from openpyxl import load_workbook
 from PIL import Image
@@ -34,13 +34,12 @@ DATE = datetime.date(2025, 3, 14)
 HOSTILE = "<img src=x onerror=alert(1)>"
 FORMULA = "=cmd|' /C calc'!A0"
 NORDIC = "Børne- og Ungeområdet på Ærø"
-HERNING = ROOT / "data" / "herning"
 
 
 @cache
 def example(name: str):
     """The selection of a whole example map, exported on DATE in its own language."""
-    return select(actormap.load_map(ROOT / "data" / name), date=DATE)
+    return select(actormap.load_map(DATA / name), date=DATE)
 
 
 @cache
@@ -282,7 +281,7 @@ def _read(export_format: str, data: bytes) -> nx.MultiDiGraph | nx.DiGraph:
 @pytest.mark.parametrize("export_format", ["gexf", "graphml"])
 @pytest.mark.parametrize("name", [folder.name for folder in EXAMPLES] + ["hostile"])
 def test_graph_files_read_back_node_by_node_and_attribute_by_attribute(name, export_format, hostile):
-    actor_map = hostile if name == "hostile" else actormap.load_map(ROOT / "data" / name)
+    actor_map = hostile if name == "hostile" else actormap.load_map(DATA / name)
     G = build_graph(actor_map)
     H = _read(export_format, export_bytes(select(actor_map, date=DATE), export_format))
     assert H.is_directed() and H.graph["name"] == actor_map.name
@@ -436,13 +435,13 @@ def test_cli_writes_every_format_into_a_folder(tmp_path, capsys):
     (["--size", "big"], "actormap: --size: size 'big' is not WIDTHxHEIGHT, e.g. 1920x1080"),
     (["-o", "/nowhere/at/all.png"], "actormap: no such folder: /nowhere/at"),
 ])
-def test_cli_refuses_bad_options_with_exit_2(options, message, tmp_path, capsys):
+def test_cli_refuses_bad_options_with_exit_2(options, message, capsys):
     assert main(["export", str(HERNING), "--format", "png", *options]) == 2
     assert capsys.readouterr().err.strip() == message
 
 
 def test_cli_prints_the_problems_of_an_invalid_map_and_exits_1(tmp_path, capsys):
-    assert main(["export", str(ROOT / "tests/corpus/invalid"), "--format", "html", "-o", str(tmp_path / "x.html")]) == 1
+    assert main(["export", str(INVALID), "--format", "html", "-o", str(tmp_path / "x.html")]) == 1
     assert len(capsys.readouterr().out.splitlines()) == 18
     assert not (tmp_path / "x.html").exists()
 

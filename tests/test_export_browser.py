@@ -10,36 +10,14 @@ Run: ``python -m pytest -q -s tests/test_export_browser.py``
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
-from conftest import KOMMUN, ROOT, write_map
-from playwright.sync_api import expect, sync_playwright
+from conftest import HERNING, KOMMUN, write_map
+from playwright.sync_api import expect
 
 from actormap.cli import main
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 HOSTILE = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(scope="module")
-def screenshots() -> Path:
-    folder = Path(os.environ.get("ACTORMAP_SCREENSHOTS") or ROOT / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium with `apt-get install chromium`")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_offline(browser, page_file: Path):
@@ -63,7 +41,7 @@ def assert_drawn(page, nodes: int) -> None:
 
 def test_exported_herning_page_draws_offline_and_loads_nothing(browser, tmp_path, screenshots, capsys):
     target = tmp_path / "herning-network.html"
-    assert main(["export", str(ROOT / "data" / "herning"), "--format", "html", "-o", str(target)]) == 0
+    assert main(["export", str(HERNING), "--format", "html", "-o", str(target)]) == 0
     page, requests, dialogs = open_offline(browser, target)
     assert_drawn(page, 22 + 4)  # 15 actors, 7 efforts and the 4 level headings
     expect(page.locator("h1")).to_have_text("Herning Kommune: høring om strategi på misbrugsbehandlingsområdet")

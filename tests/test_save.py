@@ -11,15 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import actormap
-from conftest import KOMMUN, write_map
+from conftest import KOMMUN, edited, write_map
 
 EXCEL_ACTORS = "Id;Name;Type;Anteckning\r\nsn;Socialförvaltningen;committee;Ærø og Åbo\r\nifo;IFO Øst;social_services;\r\n"
-
-
-def edited(actor_map, table, row, column, value):
-    frame = actor_map.tables[table].copy()
-    frame.loc[row, column] = value
-    return replace(actor_map, tables={**actor_map.tables, table: frame})
 
 
 def snapshot(folder):

@@ -9,9 +9,8 @@ import pytest
 import actormap
 from actormap.i18n import catalog
 from actormap.problems import CODES, format_problem, localized_messages
-from conftest import ROOT, write_map
+from conftest import CORPUS, write_map
 
-CORPUS = ROOT / "tests" / "corpus"
 
 OK = dict(
     actors="id,name,type\nsn,Socialnämnden,committee\n",
