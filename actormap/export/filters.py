@@ -209,7 +209,8 @@ def filter_parts(selection: Selection) -> list[str]:
                        values=", ".join(level_name(level, language) for level in selection.shown_levels)))
     if filters.target_groups:
         parts.append(t("export.filter_target_groups", language,
-                       values=", ".join(code_label("target_group", g, language) for g in selection.shown_target_groups)))
+                       values=", ".join(code_label("target_group", group, language)
+                                        for group in selection.shown_target_groups)))
     if filters.actor_types:
         parts.append(t("export.filter_actor_types", language,
                        values=", ".join(code_label("type", kind, language) for kind in ACTOR_TYPES

@@ -166,7 +166,8 @@ def _marked(filters: NetworkFilters, actors: pd.DataFrame, efforts: pd.DataFrame
 
 def _heading_nodes(headings: dict[str, tuple[float, float]], language: str) -> list[dict]:
     return [
-        {"id": f"{HEADING_PREFIX}{level}", "label": level_name(level, language).upper(), "shape": "text", "x": x, "y": y,
+        {"id": f"{HEADING_PREFIX}{level}", "label": level_name(level, language).upper(), "shape": "text", "x": x,
+         "y": y,
          "font": {"size": 40, "color": "#444444", "bold": True}, "physics": False, "fixed": True, "chosen": False,
          "title": level_name(level, language), "heading": True}
         for level, (x, y) in headings.items()

@@ -20,6 +20,7 @@ import streamlit as st
 
 from actormap.analysis import (actor_profiles, compare_findings, coverage, for_municipality, municipalities,
                                responsibility_matrix, without_actors)
+from actormap.bundle import diff_maps, merge_maps
 from actormap.export import ExportFilters, select
 from actormap.findings import find_all, find_facts
 from actormap.messages import localize
@@ -40,6 +41,7 @@ __all__ = [
     "cached_new_findings",
     "cached_profiles",
     "cached_selection",
+    "cached_upload_preview",
     "files_of",
     "map_sources",
     "uploaded_files",
@@ -146,6 +148,13 @@ def cached_new_findings(version: str, removed: tuple[str, ...], language: str, _
     """The findings that the actors ``removed`` leaving creates, against the map's cached findings."""
     after = find_all(without_actors(_actor_map, removed), language)
     return compare_findings(cached_findings(version, language, _actor_map), after)[0]
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def cached_upload_preview(version: str, incoming_version: str, _current: ActorMap, _incoming: ActorMap) -> dict:
+    """Per way of taking an upload in (replace, merge): the map it gives and its diff to the current one."""
+    merged = merge_maps(_current, _incoming)
+    return {"replace": (_incoming, diff_maps(_current, _incoming)), "merge": (merged, diff_maps(_current, merged))}
 
 
 def uploaded_files(uploads) -> tuple[tuple[str, bytes], ...]:

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from actormap.analysis import compare_findings
+from actormap.bundle import diff_maps
 from actormap.findings import find_all
 from actormap.i18n import t
 from actormap.model import ActorMap
@@ -175,7 +176,7 @@ def _finding_preview(base: ActorMap, candidate: ActorMap, language: str) -> None
 
 
 def _show_disk_changes(base: ActorMap, current: ActorMap, language: str) -> None:
-    transfer.show_diff(base, current, language)
+    transfer.show_diff(diff_maps(base, current), language)
     if st.button(t("ui.reload", language), key="edit_reload"):
         reload_editors()
         st.rerun()

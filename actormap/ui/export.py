@@ -47,7 +47,8 @@ def _controls(actor_map: ActorMap, language: str) -> tuple[ExportFilters, str, s
     names = actor_map.actor_names
     levels, groups, types = filter_row([
         ("export_levels", t("ui.levels", language), LEVELS, describer("level", language)),
-        ("export_groups", t("ui.target_groups", language), actor_map.target_groups, describer("target_group", language)),
+        ("export_groups", t("ui.target_groups", language), actor_map.target_groups,
+         describer("target_group", language)),
         ("export_types", t("ui.actor_types", language), ACTOR_TYPES, describer("type", language)),
     ], language)
     row = st.columns(3)

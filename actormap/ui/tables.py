@@ -54,7 +54,8 @@ def findings_table(findings: pd.DataFrame, language: str) -> pd.DataFrame:
         t("ui.col_severity", language): findings["severity"].map(lambda s: t(f"severity.{s}", language)),
         t("ui.col_rule", language): findings["rule"].map(lambda r: rule_title(r, language)),
         t("ui.col_level", language): [place(row) for row in findings.itertuples()],
-        t("ui.col_target_group", language): findings["target_group"].map(lambda g: codes_text("target_group", g, language)),
+        t("ui.col_target_group", language): findings["target_group"].map(
+            lambda groups: codes_text("target_group", groups, language)),
         t("ui.col_message", language): findings["message"],
     })
 

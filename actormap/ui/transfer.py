@@ -7,14 +7,14 @@ from functools import partial
 
 import streamlit as st
 
-from actormap.bundle import diff_maps, merge_maps, workbook_bytes, zip_bytes
+from actormap.bundle import workbook_bytes, zip_bytes
 from actormap.history import history_time, list_history
 from actormap.i18n import t
 from actormap.model import ActorMap
 from actormap.problems import ConflictError, MapError
 from actormap.save import restore_version, save_map
 from actormap.ui.widgets import remembered
-from actormap.ui.data import cached_map, uploaded_files
+from actormap.ui.data import cached_map, cached_upload_preview, uploaded_files
 from actormap.ui.tables import show_invalid, show_problems
 
 __all__ = ["downloads", "finish_save", "password_ok", "reload_editors", "render", "show_diff", "write_map"]
@@ -104,18 +104,16 @@ def _upload(actor_map: ActorMap, path, language: str) -> None:
     incoming, problems = cached_map(uploaded_files(uploads), actor_map.label)
     if show_invalid(problems, language):
         return
-    merged = merge_maps(actor_map, incoming)
-    for mode, result in (("replace", incoming), ("merge", merged)):
+    for mode, (result, diff) in cached_upload_preview(actor_map.version, incoming.version, actor_map, incoming).items():
         st.markdown(f"**{t(f'ui.upload_{mode}', language)}**")
-        show_diff(actor_map, result, language)
+        show_diff(diff, language)
         if st.button(t(f"ui.upload_{mode}_button", language), key=f"upload_{mode}"):
             write_map(result, actor_map, path, language)
 
 
-def show_diff(current: ActorMap, other: ActorMap, language: str) -> None:
-    """The rows added, changed and removed per table going from ``current`` to ``other``."""
-    diff = diff_maps(current, other)
-    diff["table"] = diff["table"].map(lambda name: t(f"ui.table_{name}", language))
+def show_diff(diff, language: str) -> None:
+    """A :func:`actormap.bundle.diff_maps` table: the rows added, changed and removed per table."""
+    diff = diff.assign(table=diff["table"].map(lambda name: t(f"ui.table_{name}", language)))
     st.dataframe(diff.rename(columns={c: t(f"ui.diff_{c}", language) for c in diff.columns}), hide_index=True)
 
 
