@@ -101,3 +101,16 @@ def test_an_editor_password_guards_editing(herning):
     at.text_input(key="editor_password").set_value("hemligt").run()
     assert [d.key for d in at.dataframe][:4] == ["edit_actors_1", "edit_efforts_1", "edit_participation_1",
                                                  "edit_relations_1"]
+
+
+def test_uploaded_files_are_previewed_then_merged_into_the_map(herning):
+    at = edit_page()
+    files = [(path.name, path.read_bytes(), "text/csv") for path in sorted(herning.glob("*.*"))]
+    files = [(name, data.replace(b",Misbrugscenteret,", b",Misbrugscenteret Nord,") if name == "actors.csv" else data,
+              kind) for name, data, kind in files]
+    at.file_uploader(key="edit_upload_1").set_value(files).run()
+    diffs = [frame.value for frame in at.dataframe][-2:]  # the replace and the merge preview
+    assert [diff.iloc[:, 1:].values.tolist() for diff in diffs] == [[[0, 1, 0]] * 1 + [[0, 0, 0]] * 3] * 2
+    at.button(key="upload_merge").click().run()
+    assert not at.exception
+    assert "misbrugscenteret,Misbrugscenteret Nord," in (herning / "actors.csv").read_text("utf-8")
