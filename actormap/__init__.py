@@ -1,10 +1,10 @@
 """actormap: who takes part in which alcohol and drug prevention and treatment effort, and where the gaps are."""
 
-from actormap.load import check_map, load_map, read_map
+from actormap.files.load import check_map, load_map, read_map
+from actormap.files.save import save_map
 from actormap.model import ActorMap
-from actormap.problems import ConflictError, MapError, NotAMapError
-from actormap.save import save_map
 from actormap.schema import LEVELS
+from actormap.validation.problems import ConflictError, MapError, NotAMapError
 
 __all__ = [
     "LEVELS",

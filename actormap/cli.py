@@ -9,17 +9,26 @@ import subprocess
 import sys
 from pathlib import Path
 
-from actormap.analysis import filter_findings, for_municipality, municipalities, new_findings
-from actormap.export import (DEFAULT_SIZE, FORMATS, ExportFilters, export_bytes, file_name, filter_errors,
-                             parse_size, select)
-from actormap.export.filters import LAYOUTS
-from actormap.findings import RULES, find_all
-from actormap.load import check_map, map_files
-from actormap.problems import NotAMapError, format_problem
-from actormap.report import findings_table
-from actormap.save import atomic_write
+from actormap.analysis.compare import filter_findings, new_findings
+from actormap.analysis.listing import findings_table
+from actormap.analysis.rules import RULES, find_all
+from actormap.analysis.slices import for_municipality, municipalities
+from actormap.export import (
+    DEFAULT_SIZE,
+    FORMATS,
+    ExportFilters,
+    export_bytes,
+    file_name,
+    filter_errors,
+    parse_size,
+    select,
+)
+from actormap.files.load import check_map, map_files
+from actormap.files.save import atomic_write
 from actormap.schema import ACTOR_TYPES, LANGUAGES, LEVELS
 from actormap.synthetic import generate_map, write_files
+from actormap.validation.problems import NotAMapError, format_problem
+from actormap.view.selection import LAYOUTS
 
 __all__ = ["main"]
 
@@ -44,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="actormap", description="Who is responsible for what in alcohol and drug work.")
+    parser = argparse.ArgumentParser(
+        prog="actormap", description="Who is responsible for what in alcohol and drug work."
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     validate = commands.add_parser("validate", help="check a map and list every problem, located")
     validate.add_argument("map", help="a map folder or .xlsx workbook")
@@ -57,8 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     gaps.add_argument("--level", action="append", choices=LEVELS, help="only findings at this level (repeatable)")
     gaps.add_argument("--target-group", action="append", help="only findings for this target group (repeatable)")
     gaps.add_argument("--rule", action="append", choices=list(RULES), help="only this rule (repeatable)")
-    gaps.add_argument("--without", action="append", default=[], metavar="ACTOR_ID",
-                      help="what if this actor left: report only the findings its leaving creates (repeatable)")
+    gaps.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="ACTOR_ID",
+        help="what if this actor left: report only the findings its leaving creates (repeatable)",
+    )
     gaps.add_argument("--municipality", metavar="NAME", help="only this municipality's part of a map of several")
     gaps.add_argument("--language", choices=LANGUAGES, help="language of the messages (default: the map's)")
     gaps.set_defaults(run=run_gaps)
@@ -67,40 +83,71 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("maps", nargs="*", metavar="MAP", help="map folders or .xlsx workbooks (default: the examples)")
     serve.add_argument("--port", type=int, default=8501)
     serve.add_argument("--address", default="localhost", help="listen address (default: this machine only)")
-    serve.add_argument("--read-only", action="store_true",
-                       help="switch editing off (the default when --address opens the app to other machines)")
+    serve.add_argument(
+        "--read-only",
+        action="store_true",
+        help="switch editing off (the default when --address opens the app to other machines)",
+    )
     serve.add_argument("--allow-edit", action="store_true", help="allow editing even when served to other machines")
     serve.set_defaults(run=run_serve)
 
     demo = commands.add_parser("demo", help="write a synthetic map with gaps planted at known shares")
     demo.add_argument("--actors", type=_positive_int, required=True, metavar="N", help="how many actors")
     demo.add_argument("--seed", type=int, default=0, help="the same seed gives the same files (default 0)")
-    demo.add_argument("--municipalities", type=_positive_int, default=1, metavar="M",
-                      help="split the actors between M municipalities, with a municipality column (default 1)")
-    demo.add_argument("-o", "--output", required=True, metavar="DIR", help="an empty or new folder, or a map to replace")
+    demo.add_argument(
+        "--municipalities",
+        type=_positive_int,
+        default=1,
+        metavar="M",
+        help="split the actors between M municipalities, with a municipality column (default 1)",
+    )
+    demo.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="an empty or new folder, or a map to replace"
+    )
     demo.set_defaults(run=run_demo)
 
-    export = commands.add_parser("export", help="write the map for a meeting: network page, image, Gephi/yEd file, "
-                                                "report workbook or brief")
+    export = commands.add_parser(
+        "export", help="write the map for a meeting: network page, image, Gephi/yEd file, report workbook or brief"
+    )
     export.add_argument("map", help="a map folder or .xlsx workbook")
-    export.add_argument("--format", choices=(*FORMATS, "all"), required=True,
-                        help="html, png, svg, pdf (brief and network), gexf, graphml, xlsx, md (brief); all: every one")
-    export.add_argument("-o", "--output", metavar="FILE",
-                        help="the file to write (default: e.g. herning-network.png here); a folder for --format all")
-    export.add_argument("--level", action="append", choices=LEVELS, default=[],
-                        help="only efforts at this level (repeatable)")
-    export.add_argument("--target-group", action="append", default=[],
-                        help="only efforts for this target group (repeatable)")
-    export.add_argument("--actor-type", action="append", choices=ACTOR_TYPES, default=[],
-                        help="only actors of this type (repeatable)")
+    export.add_argument(
+        "--format",
+        choices=(*FORMATS, "all"),
+        required=True,
+        help="html, png, svg, pdf (brief and network), gexf, graphml, xlsx, md (brief); all: every one",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the file to write (default: e.g. herning-network.png here); a folder for --format all",
+    )
+    export.add_argument(
+        "--level", action="append", choices=LEVELS, default=[], help="only efforts at this level (repeatable)"
+    )
+    export.add_argument(
+        "--target-group", action="append", default=[], help="only efforts for this target group (repeatable)"
+    )
+    export.add_argument(
+        "--actor-type", action="append", choices=ACTOR_TYPES, default=[], help="only actors of this type (repeatable)"
+    )
     export.add_argument("--focus", metavar="ACTOR_ID", default="", help="only this actor's neighbourhood")
     export.add_argument("--depth", type=int, default=2, help="steps from the --focus actor (default 2)")
-    export.add_argument("--without", action="append", default=[], metavar="ACTOR_ID",
-                        help="what if this actor left: everything as if it had (repeatable)")
+    export.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="ACTOR_ID",
+        help="what if this actor left: everything as if it had (repeatable)",
+    )
     export.add_argument("--municipality", metavar="NAME", help="only this municipality's part of a map of several")
     export.add_argument("--language", choices=LANGUAGES, help="language of the texts (default: the map's)")
-    export.add_argument("--size", default="x".join(map(str, DEFAULT_SIZE)), metavar="WxH",
-                        help="size of the png/svg image and of the md brief's image (default 1920x1080)")
+    export.add_argument(
+        "--size",
+        default="x".join(map(str, DEFAULT_SIZE)),
+        metavar="WxH",
+        help="size of the png/svg image and of the md brief's image (default 1920x1080)",
+    )
     export.add_argument("--layout", choices=LAYOUTS, default="levels", help="how to place the network (default levels)")
     export.set_defaults(run=run_export)
     return parser
@@ -150,9 +197,25 @@ def run_serve(args) -> int:
         print(f"actormap: no such map: {', '.join(missing)}", file=sys.stderr)
         return 2
     script = Path(__file__).parent / "ui" / "entry.py"
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
-               "--server.address", args.address, "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer",
-               "--server.maxUploadSize", str(UPLOAD_LIMIT_MB), "--", *(str(Path(path).resolve()) for path in args.maps)]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(args.port),
+        "--server.address",
+        args.address,
+        "--browser.gatherUsageStats",
+        "false",
+        "--client.toolbarMode",
+        "viewer",
+        "--server.maxUploadSize",
+        str(UPLOAD_LIMIT_MB),
+        "--",
+        *(str(Path(path).resolve()) for path in args.maps),
+    ]
     local = args.address in ("localhost", "127.0.0.1", "::1")
     read_only = args.read_only or not (local or args.allow_edit)
     environment = {**os.environ, "ACTORMAP_READ_ONLY": "1" if read_only else "0"}
@@ -175,8 +238,10 @@ def run_demo(args) -> int:
         return 2
     write_files(files, folder)
     rows = {name: text.count("\n") - 1 for name, text in files.items()}
-    print(f"{folder}: {rows['actors.csv']} actors, {rows['efforts.csv']} efforts, "
-          f"{rows['participation.csv']} participations, {rows['relations.csv']} relations (seed {args.seed})")
+    print(
+        f"{folder}: {rows['actors.csv']} actors, {rows['efforts.csv']} efforts, "
+        f"{rows['participation.csv']} participations, {rows['relations.csv']} relations (seed {args.seed})"
+    )
     return 0
 
 
@@ -193,8 +258,9 @@ def run_export(args) -> int:
     actor_map, failed = _map_to_work_on(args)
     if actor_map is None:
         return failed
-    filters = ExportFilters(tuple(args.level), tuple(args.target_group), tuple(args.actor_type), args.focus, args.depth,
-                            tuple(args.without))
+    filters = ExportFilters(
+        tuple(args.level), tuple(args.target_group), tuple(args.actor_type), args.focus, args.depth, tuple(args.without)
+    )
     errors = filter_errors(actor_map, filters)
     for name, values in errors.items():
         print(f"actormap: {FILTER_PROBLEMS[name]}: {', '.join(values)}", file=sys.stderr)

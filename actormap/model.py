@@ -8,11 +8,20 @@ from functools import cached_property
 
 import pandas as pd
 
-from actormap.csvfile import CsvDialect
 from actormap.normalize import normalize_table
 from actormap.schema import DEFAULT_TARGET_GROUPS, TABLES
 
-__all__ = ["ActorMap", "TableFormat"]
+__all__ = ["ActorMap", "CsvDialect", "TableFormat", "ancestors"]
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV file is written: its text encoding, BOM, delimiter and line ending."""
+
+    encoding: str = "utf-8"
+    bom: bool = False
+    delimiter: str = ","
+    newline: str = "\n"
 
 
 @dataclass(frozen=True)
@@ -37,8 +46,11 @@ class TableFormat:
             return False
         if table is self.loaded:
             return True
-        return list(table.columns) == list(self.loaded.columns) and table.shape == self.loaded.shape and bool(
-            (table.fillna("").to_numpy() == self.loaded.fillna("").to_numpy()).all())
+        return (
+            list(table.columns) == list(self.loaded.columns)
+            and table.shape == self.loaded.shape
+            and bool((table.fillna("").to_numpy() == self.loaded.fillna("").to_numpy()).all())
+        )
 
 
 @dataclass(frozen=True)
@@ -130,3 +142,22 @@ class ActorMap:
     @property
     def relations(self) -> pd.DataFrame:
         return self.clean("relations")
+
+
+def ancestors(actors: pd.DataFrame, ids: set[str]) -> set[str]:
+    """Every actor up the ``parent`` chains of ``ids`` (a loop ends the walk).
+
+    Examples
+    --------
+    >>> actors = pd.DataFrame({"id": ["kf", "sn", "ifo"], "parent": ["", "kf", "sn"]})
+    >>> sorted(ancestors(actors, {"ifo"}))
+    ['kf', 'sn']
+    """
+    parent = dict(zip(actors["id"], actors["parent"]))
+    found: set[str] = set()
+    for node in ids:
+        node = parent.get(node, "")
+        while node and node not in found:
+            found.add(node)
+            node = parent.get(node, "")
+    return found

@@ -74,6 +74,7 @@ def _converted(values: pd.Series, convert) -> pd.Series:
 
 def _converter(column, target_groups: tuple[str, ...]):
     """The function that turns one cell of a code column into its canonical form."""
+
     def text(value) -> str:
         return _text(value) or column.default
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = [
+    "META_FILE",
     "ACTOR_TYPES",
     "BASES",
     "Column",
@@ -114,6 +115,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
 }
 """The columns of each table, in the order a new file is written."""
+
+META_FILE = "map.toml"
+"""The metadata's file name in a map folder."""
 
 REQUIRED_TABLES = ("actors", "efforts", "participation")
 

@@ -32,16 +32,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import actormap  # noqa: E402
-from actormap.render.html import network_html  # noqa: E402
-from actormap.render.layout import levels_layout  # noqa: E402
-from actormap.render.network import NetworkFilters, network_view  # noqa: E402
-from actormap.synthetic import generate_map, write_files  # noqa: E402
 from common import CAP, SLOW_RUN, actors_for_nodes, figure, log, table  # noqa: E402
 
+import actormap  # noqa: E402
+from actormap.synthetic import generate_map, write_files  # noqa: E402
+from actormap.view.html import network_html  # noqa: E402
+from actormap.view.layout import levels_layout  # noqa: E402
+from actormap.view.network import NetworkFilters, network_view  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 VIEWPORT = {"width": 1400, "height": 900}
 HOOKS = """
 window.__longest = 0;
@@ -71,8 +78,11 @@ def physics_page(view) -> str:
     from pyvis.network import Network
 
     net = Network(cdn_resources="in_line")
-    nodes = [{key: value for key, value in node.items() if key not in ("x", "y")} for node in view.nodes
-             if not node.get("heading")]
+    nodes = [
+        {key: value for key, value in node.items() if key not in ("x", "y")}
+        for node in view.nodes
+        if not node.get("heading")
+    ]
     net.nodes, net.edges, net.node_ids = nodes, list(view.edges), [node["id"] for node in nodes]
     net.node_map = {node["id"]: node for node in nodes}
     return net.generate_html()
@@ -137,12 +147,33 @@ def browser_section(work: Path, repeat: int, seed: int, node_counts, cap: float 
                     figures[shown][mode] = _repeated(browser, paths[mode], mode == "on", repeat, cap)
         finally:
             browser.close()
-    rows = [[f"{nodes:,}", cell(data["on"], "drawn", cap), cell(data["on"], "stable", cap),
-             cell(data["on"], "longest", cap), cell(data["off"], "drawn", cap), cell(data["off"], "longest", cap)]
-            for nodes, data in figures.items()]
-    print("## The network page in Chromium (headless, this machine)\n\n" + table(
-        ["nodes", "physics on (pyvis defaults): first drawn", "stopped moving", "longest freeze",
-         "physics off (ours, precomputed layout): drawn", "longest freeze"], rows) + "\n", flush=True)
+    rows = [
+        [
+            f"{nodes:,}",
+            cell(data["on"], "drawn", cap),
+            cell(data["on"], "stable", cap),
+            cell(data["on"], "longest", cap),
+            cell(data["off"], "drawn", cap),
+            cell(data["off"], "longest", cap),
+        ]
+        for nodes, data in figures.items()
+    ]
+    print(
+        "## The network page in Chromium (headless, this machine)\n\n"
+        + table(
+            [
+                "nodes",
+                "physics on (pyvis defaults): first drawn",
+                "stopped moving",
+                "longest freeze",
+                "physics off (ours, precomputed layout): drawn",
+                "longest freeze",
+            ],
+            rows,
+        )
+        + "\n",
+        flush=True,
+    )
     return figures
 
 
@@ -157,8 +188,10 @@ def _repeated(browser, path: Path, physics: bool, repeat: int, cap: float) -> di
         runs.append(result)
         if result["stable"] is None or result["stable"] > SLOW_RUN:
             break
-    figures = {key: statistics.median(run[key] for run in runs) if all(run[key] is not None for run in runs)
-               else None for key in ("drawn", "stable", "longest")}
+    figures = {
+        key: statistics.median(run[key] for run in runs) if all(run[key] is not None for run in runs) else None
+        for key in ("drawn", "stable", "longest")
+    }
     return figures | {"runs": runs}
 
 

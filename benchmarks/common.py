@@ -21,6 +21,7 @@ def actors_for_nodes(nodes: int) -> int:
     >>> actors_for_nodes(5000)
     2100
     """
+
     def view_nodes(actors: int) -> int:
         counts = planted_counts(actors)
         return actors + counts["efforts"] - counts["ended"] + 4

@@ -31,8 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from actormap.synthetic import generate_map, write_files  # noqa: E402
 from common import CAP, SLOW_RUN, actors_for_nodes, figure, log, seconds, table  # noqa: E402
+
+from actormap.synthetic import generate_map, write_files  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SIZES = (200, 2_000, 20_000, 100_000)
@@ -78,8 +79,11 @@ def generate(folder: Path, actors: int, seed: int) -> dict:
     start = time.perf_counter()
     files = generate_map(actors, seed)
     write_files(files, folder)
-    return dict(seconds=time.perf_counter() - start, mb=sum(len(text.encode()) for text in files.values()) / 1e6,
-                rows={name: text.count("\n") - 1 for name, text in files.items()})
+    return dict(
+        seconds=time.perf_counter() - start,
+        mb=sum(len(text.encode()) for text in files.values()) / 1e6,
+        rows={name: text.count("\n") - 1 for name, text in files.items()},
+    )
 
 
 def core(p: dict) -> float:
@@ -98,10 +102,15 @@ def pipeline_table(results: dict[int, dict]) -> str:
         return lambda r: cell(r["pipeline"]) if "raw" in r["pipeline"] else "–"
 
     rows = [
-        row("efforts / participations / relations",
-            lambda r: " / ".join(f"{r['generated']['rows'][f'{name}.csv']:,}" for name in ("efforts", "participation",
-                                                                                            "relations"))),
-        row("files / generating them", lambda r: f"{r['generated']['mb']:.1f} MB / {seconds(r['generated']['seconds'])}"),
+        row(
+            "efforts / participations / relations",
+            lambda r: " / ".join(
+                f"{r['generated']['rows'][f'{name}.csv']:,}" for name in ("efforts", "participation", "relations")
+            ),
+        ),
+        row(
+            "files / generating them", lambda r: f"{r['generated']['mb']:.1f} MB / {seconds(r['generated']['seconds'])}"
+        ),
         row("raw `pandas.read_csv` of the 3 files (the floor)", stage("raw")),
         row("load + validate (`check_map`)", stage("load")),
         row("graph build (`build_graph`)", stage("graph")),
@@ -113,9 +122,13 @@ def pipeline_table(results: dict[int, dict]) -> str:
         row("ratio of networkx alone to the raw read", measured(lambda p: f"{p['networkx'] / p['raw']:.1f}×")),
         row("levels layout (`levels_layout`)", stage("layout")),
         row("network page, ours (`network_view` + `network_html`)", stage("html_ours")),
-        row("network page, naive pyvis (`add_node`/`add_edge` + `generate_html`)", lambda r: figure(r["naive"], "naive")),
-        row("network view: nodes / edges / page", measured(
-            lambda p: f"{p['view_nodes']:,} / {p['view_edges']:,} / {p['page_mb']:.1f} MB")),
+        row(
+            "network page, naive pyvis (`add_node`/`add_edge` + `generate_html`)", lambda r: figure(r["naive"], "naive")
+        ),
+        row(
+            "network view: nodes / edges / page",
+            measured(lambda p: f"{p['view_nodes']:,} / {p['view_edges']:,} / {p['page_mb']:.1f} MB"),
+        ),
         row("PNG export (`actormap.export`: select + PNG)", lambda r: figure(r["png"], "png")),
         row("peak memory, load → coverage", measured(lambda p: f"{p['peak_analysis_mib']:,.0f} MiB")),
         row("peak memory, with layout and page", measured(lambda p: f"{p['peak_mib']:,.0f} MiB")),
@@ -131,19 +144,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-app", action="store_true", help="skip the AppTest section")
     parser.add_argument("--no-browser", action="store_true", help="skip the headless Chromium section")
     parser.add_argument("--no-network", action="store_true", help="skip the network page section")
-    parser.add_argument("--network-nodes", default=",".join(map(str, NETWORK_NODES)),
-                        help="node counts of the network page section (default 5000,20000)")
+    parser.add_argument(
+        "--network-nodes",
+        default=",".join(map(str, NETWORK_NODES)),
+        help="node counts of the network page section (default 5000,20000)",
+    )
     parser.add_argument("--app-size", type=int, default=APP_SIZE, help="actors of the AppTest map (default 20000)")
-    parser.add_argument("--browser-nodes", default=",".join(map(str, BROWSER_NODES)),
-                        help="node counts of the browser section (default 200,1000,5000)")
+    parser.add_argument(
+        "--browser-nodes",
+        default=",".join(map(str, BROWSER_NODES)),
+        help="node counts of the browser section (default 200,1000,5000)",
+    )
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     args = parser.parse_args(argv)
     sizes = numbers(args.sizes)
     work = Path(tempfile.mkdtemp(prefix="actormap-bench-"))
     report: dict = {"date": datetime.date.today().isoformat(), "machine": machine(), "repeat": args.repeat}
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    print(f"# actormap benchmark, {report['date']}\n\n{report['machine']}; load average at the start {load}; "
-          f"each figure the median of {args.repeat} runs in fresh processes\n", flush=True)
+    print(
+        f"# actormap benchmark, {report['date']}\n\n{report['machine']}; load average at the start {load}; "
+        f"each figure the median of {args.repeat} runs in fresh processes\n",
+        flush=True,
+    )
     try:
         report["sizes"] = results = {}
         for size in sizes:
@@ -152,11 +174,19 @@ def main(argv: list[str] | None = None) -> int:
             log(f"N = {size:,}: generated in {result['generated']['seconds']:.1f} s; pipeline …")
             result["pipeline"] = repeated("pipeline", folder, args.repeat, PIPELINE_LIMIT)
             nodes = result["pipeline"].get("view_nodes", 0)
-            result["naive"] = (repeated("naive", folder, args.repeat, CAP) if 0 < nodes <= NAIVE_MAX_NODES
-                               else f"skipped (> {NAIVE_MAX_NODES:,} nodes)")
+            result["naive"] = (
+                repeated("naive", folder, args.repeat, CAP)
+                if 0 < nodes <= NAIVE_MAX_NODES
+                else f"skipped (> {NAIVE_MAX_NODES:,} nodes)"
+            )
             result["png"] = repeated("png", folder, args.repeat, CAP)
-            log(f"N = {size:,}: " + ", ".join(f"{key} {figure(result['pipeline'], key, PIPELINE_LIMIT)}"
-                                                for key in ("raw", "load", "graph", "findings", "html_ours")))
+            log(
+                f"N = {size:,}: "
+                + ", ".join(
+                    f"{key} {figure(result['pipeline'], key, PIPELINE_LIMIT)}"
+                    for key in ("raw", "load", "graph", "findings", "html_ours")
+                )
+            )
         print("## Pipeline by map size\n\n" + pipeline_table(results) + "\n", flush=True)
         if not args.no_network:
             report["network"] = network_section(work, args)
@@ -183,14 +213,30 @@ def network_section(work: Path, args) -> dict:
         generate(folder, actors_for_nodes(nodes), args.seed)
         log(f"network page at {nodes:,} nodes …")
         ours = repeated("pipeline", folder, args.repeat, PIPELINE_LIMIT)
-        naive = (repeated("naive", folder, args.repeat, CAP) if nodes <= NAIVE_MAX_NODES
-                 else f"skipped (> {NAIVE_MAX_NODES:,} nodes: minutes)")
+        naive = (
+            repeated("naive", folder, args.repeat, CAP)
+            if nodes <= NAIVE_MAX_NODES
+            else f"skipped (> {NAIVE_MAX_NODES:,} nodes: minutes)"
+        )
         figures[nodes] = dict(ours=ours, naive=naive)
-    rows = [[f"{data['ours'].get('view_nodes', nodes):,} / {data['ours'].get('view_edges', 0):,}",
-             figure(data["ours"], "html_ours"), figure(data["ours"], "html_only"), figure(data["naive"], "naive")]
-            for nodes, data in figures.items()]
-    print("## Network page\n\n" + table(["nodes / edges", "ours: view + page", "ours: page only",
-                                          "naive pyvis: add_node/add_edge + generate_html"], rows) + "\n", flush=True)
+    rows = [
+        [
+            f"{data['ours'].get('view_nodes', nodes):,} / {data['ours'].get('view_edges', 0):,}",
+            figure(data["ours"], "html_ours"),
+            figure(data["ours"], "html_only"),
+            figure(data["naive"], "naive"),
+        ]
+        for nodes, data in figures.items()
+    ]
+    print(
+        "## Network page\n\n"
+        + table(
+            ["nodes / edges", "ours: view + page", "ours: page only", "naive pyvis: add_node/add_edge + generate_html"],
+            rows,
+        )
+        + "\n",
+        flush=True,
+    )
     return figures
 
 
@@ -200,21 +246,29 @@ def app_section(work: Path, args, results: dict) -> dict:
         generate(folder, args.app_size, args.seed)
     log(f"AppTest at N = {args.app_size:,} …")
     figures = run_stage("app", folder, 3600, str(args.repeat))
-    labels = [("first_run", "first run (caches cleared)"), ("overview_filter", "overview: findings filter changed"),
-              ("overview_language_new", "overview: language changed, first time in that language"),
-              ("overview_language_seen", "overview: language changed back to one already shown"),
-              ("network_first", "network page opened (layout computed; 1 run)"),
-              ("network_filter", "network page: level filter changed"),
-              ("network_language", "network page: language changed")]
-    rows = [[label, figure(figures[key], key) if isinstance(figures.get(key), dict) else figure(figures, key, 3600)]
-            for key, label in labels]
-    print(f"## The app under AppTest, N = {args.app_size:,}\n\n" + table(["run (median)", "time"], rows) + "\n",
-          flush=True)
+    labels = [
+        ("first_run", "first run (caches cleared)"),
+        ("overview_filter", "overview: findings filter changed"),
+        ("overview_language_new", "overview: language changed, first time in that language"),
+        ("overview_language_seen", "overview: language changed back to one already shown"),
+        ("network_first", "network page opened (layout computed; 1 run)"),
+        ("network_filter", "network page: level filter changed"),
+        ("network_language", "network page: language changed"),
+    ]
+    rows = [
+        [label, figure(figures[key], key) if isinstance(figures.get(key), dict) else figure(figures, key, 3600)]
+        for key, label in labels
+    ]
+    print(
+        f"## The app under AppTest, N = {args.app_size:,}\n\n" + table(["run (median)", "time"], rows) + "\n",
+        flush=True,
+    )
     return figures | {"actors": args.app_size}
 
 
 def targets(report: dict) -> list[str]:
     """The issue's targets, each marked met, missed or not measured."""
+
     def check(label: str, value, limit: float, unit: str = "s") -> str:
         if not isinstance(value, (int, float)):
             return f"- not measured: {label}"
@@ -235,17 +289,28 @@ def targets(report: dict) -> list[str]:
         return figures.get(key)
 
     floor = pipeline(20_000, "networkx_ratio")
-    lines = [check("load + validate + graph + findings at 20,000 actors, to the raw read", pipeline(20_000, "ratio"), 4,
-                   "×") + (f"; networkx alone builds the bare graph in {floor:.1f}× the raw read" if floor else ""),
-             check("load + validate + graph + findings at 100,000 actors", pipeline(100_000, "core"), 30),
-             check("peak memory at 100,000 actors (load → coverage)", pipeline(100_000, "peak_analysis_mib"), 4096,
-                   "MiB")]
+    lines = [
+        check("load + validate + graph + findings at 20,000 actors, to the raw read", pipeline(20_000, "ratio"), 4, "×")
+        + (f"; networkx alone builds the bare graph in {floor:.1f}× the raw read" if floor else ""),
+        check("load + validate + graph + findings at 100,000 actors", pipeline(100_000, "core"), 30),
+        check("peak memory at 100,000 actors (load → coverage)", pipeline(100_000, "peak_analysis_mib"), 4096, "MiB"),
+    ]
     for nodes, limit in ((5_000, 0.5), (20_000, 2.0)):
-        lines.append(check(f"network page (view + HTML) at {nodes:,} nodes",
-                           network.get(nodes, {}).get("ours", {}).get("html_ours"), limit))
+        lines.append(
+            check(
+                f"network page (view + HTML) at {nodes:,} nodes",
+                network.get(nodes, {}).get("ours", {}).get("html_ours"),
+                limit,
+            )
+        )
     size = app.get("actors", APP_SIZE)
-    for key in ("overview_filter", "overview_language_seen", "overview_language_new", "network_filter",
-                "network_language"):
+    for key in (
+        "overview_filter",
+        "overview_language_seen",
+        "overview_language_new",
+        "network_filter",
+        "network_language",
+    ):
         lines.append(check(f"app rerun at {size:,} actors, {key.replace('_', ' ')}", app.get(key), 0.5))
     return lines
 
@@ -258,8 +323,11 @@ def machine() -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     cpu = platform.processor() or platform.machine()
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                   if line.startswith("model name"))
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
     except (OSError, StopIteration):
         pass
     return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, Python {platform.python_version()}"

@@ -34,12 +34,12 @@ import networkx as nx  # noqa: E402
 import pandas as pd  # noqa: E402
 
 import actormap  # noqa: E402
-from actormap.analysis import coverage  # noqa: E402
-from actormap.findings import find_all  # noqa: E402
-from actormap.graph import build_graph  # noqa: E402
-from actormap.render.html import network_html  # noqa: E402
-from actormap.render.layout import levels_layout  # noqa: E402
-from actormap.render.network import NetworkFilters, network_view  # noqa: E402
+from actormap.analysis.coverage import coverage  # noqa: E402
+from actormap.analysis.graph import build_graph  # noqa: E402
+from actormap.analysis.rules import find_all  # noqa: E402
+from actormap.view.html import network_html  # noqa: E402
+from actormap.view.layout import levels_layout  # noqa: E402
+from actormap.view.network import NetworkFilters, network_view  # noqa: E402
 
 REQUIRED = ("actors.csv", "efforts.csv", "participation.csv")
 
@@ -61,7 +61,9 @@ def _view(actor_map):
 
 def pipeline(folder: Path) -> dict:
     baseline = peak_mib()
-    raw, raw_seconds = timed(lambda: [pd.read_csv(folder / name, dtype=str, keep_default_na=False) for name in REQUIRED])
+    raw, raw_seconds = timed(
+        lambda: [pd.read_csv(folder / name, dtype=str, keep_default_na=False) for name in REQUIRED]
+    )
     del raw
     (actor_map, problems), load = timed(actormap.check_map, folder)
     errors = int((problems["severity"] == "error").sum())
@@ -74,15 +76,31 @@ def pipeline(folder: Path) -> dict:
     _, coverage_seconds = timed(coverage, actor_map)
     peak_analysis = peak_mib()
     positions, layout_seconds = timed(levels_layout, actor_map)
-    view, view_seconds = timed(network_view, actor_map, positions, NetworkFilters(), actor_map.language,
-                               level_headings=True)
+    view, view_seconds = timed(
+        network_view, actor_map, positions, NetworkFilters(), actor_map.language, level_headings=True
+    )
     page, html_seconds = timed(network_html, view, actor_map.language)
-    return dict(raw=raw_seconds, load=load, graph=graph_seconds, networkx=networkx_seconds, findings=findings_seconds,
-                coverage=coverage_seconds, layout=layout_seconds, html_ours=view_seconds + html_seconds,
-                html_only=html_seconds, errors=errors, graph_nodes=nodes, graph_edges=edges,
-                findings_count=len(findings), view_nodes=len(view.nodes), view_edges=len(view.edges),
-                page_mb=len(page.encode()) / 1e6,
-                baseline_mib=baseline, peak_analysis_mib=peak_analysis, peak_mib=peak_mib())
+    return dict(
+        raw=raw_seconds,
+        load=load,
+        graph=graph_seconds,
+        networkx=networkx_seconds,
+        findings=findings_seconds,
+        coverage=coverage_seconds,
+        layout=layout_seconds,
+        html_ours=view_seconds + html_seconds,
+        html_only=html_seconds,
+        errors=errors,
+        graph_nodes=nodes,
+        graph_edges=edges,
+        findings_count=len(findings),
+        view_nodes=len(view.nodes),
+        view_edges=len(view.edges),
+        page_mb=len(page.encode()) / 1e6,
+        baseline_mib=baseline,
+        peak_analysis_mib=peak_analysis,
+        peak_mib=peak_mib(),
+    )
 
 
 def bare_networkx(actor_map) -> nx.MultiDiGraph:
@@ -90,8 +108,9 @@ def bare_networkx(actor_map) -> nx.MultiDiGraph:
     participation = actor_map.participation
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(actor_map.actors["id"].tolist() + actor_map.efforts["id"].tolist())
-    graph.add_edges_from(zip(participation["actor"].tolist(), participation["effort"].tolist(),
-                             participation["role"].tolist()))
+    graph.add_edges_from(
+        zip(participation["actor"].tolist(), participation["effort"].tolist(), participation["role"].tolist())
+    )
     return graph
 
 
@@ -114,8 +133,8 @@ def naive(folder: Path) -> dict:
 
 def png(folder: Path) -> dict:
     """The PNG export of the whole map, from selection to bytes."""
-    from actormap.export.filters import ExportFilters, select
     from actormap.export.image import network_image
+    from actormap.view.selection import ExportFilters, select
 
     actor_map = actormap.load_map(folder)
     start = time.perf_counter()
@@ -185,8 +204,9 @@ def app(folder: Path, repeat: int) -> dict:
             figures[figure] = [change(*step) for step in changes]
         except Exception as error:  # report it in this figure's cell and go on
             figures[figure] = {"error": f"{type(error).__name__}: {error}"}
-    medians = {name: statistics.median(values) if isinstance(values, list) else values
-               for name, values in figures.items()}
+    medians = {
+        name: statistics.median(values) if isinstance(values, list) else values for name, values in figures.items()
+    }
     return medians | {"samples": figures}
 
 

@@ -133,8 +133,15 @@ def edited(actor_map: actormap.ActorMap, table: str, row: int, column: str, valu
 # --- the real browser -----------------------------------------------------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SCREENSHOTS = Path(os.environ.get("ACTORMAP_SCREENSHOTS") or ROOT / "screenshots")
 
 
@@ -154,8 +161,10 @@ def browser():
     from playwright.sync_api import sync_playwright  # only the browser tests need Playwright
 
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's Chromium with `apt-get install chromium` "
-                    "(Playwright cannot download its own browser here)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's Chromium with `apt-get install chromium` "
+            "(Playwright cannot download its own browser here)"
+        )
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield chromium

@@ -1,34 +1,48 @@
 """Coverage, profiles, per-level summaries, the responsibility matrix and what-if, on the hand-built map."""
 
-import actormap
-from actormap.analysis import (actor_profiles, coverage, filter_findings, for_municipality, level_summary,
-                               municipalities, new_findings, responsibility_matrix, without_actors)
-from actormap.export import file_name
-from actormap.findings import find_all
 from conftest import TWO_MUNICIPALITIES, write_map
+
+import actormap
+from actormap.analysis.compare import filter_findings, new_findings
+from actormap.analysis.coverage import actor_profiles, coverage, level_summary, responsibility_matrix
+from actormap.analysis.rules import find_all
+from actormap.analysis.slices import for_municipality, municipalities, without_actors
+from actormap.export import file_name
 
 
 def test_coverage_counts_efforts_actors_and_leads_per_cell(kommun):
     assert coverage(kommun).values.tolist() == [
-        ["promotion", "youth", 1, 1, 1], ["promotion", "adults", 1, 1, 1],
-        ["prevention", "youth", 2, 5, 2], ["prevention", "adults", 0, 0, 0],
-        ["early_intervention", "youth", 2, 3, 1], ["early_intervention", "adults", 1, 2, 1],
-        ["treatment", "youth", 1, 2, 2], ["treatment", "adults", 1, 1, 1],
+        ["promotion", "youth", 1, 1, 1],
+        ["promotion", "adults", 1, 1, 1],
+        ["prevention", "youth", 2, 5, 2],
+        ["prevention", "adults", 0, 0, 0],
+        ["early_intervention", "youth", 2, 3, 1],
+        ["early_intervention", "adults", 1, 2, 1],
+        ["treatment", "youth", 1, 2, 2],
+        ["treatment", "adults", 1, 1, 1],
     ]
 
 
 def test_actor_profiles_list_levels_roles_efforts_and_partners(kommun):
     profiles = actor_profiles(kommun).set_index("actor")
-    assert profiles.loc["polis"].tolist() == ["Polisen", "police", ("prevention", "early_intervention"),
-                                              ("performer", "partner"), 3, 3]
+    assert profiles.loc["polis"].tolist() == [
+        "Polisen",
+        "police",
+        ("prevention", "early_intervention"),
+        ("performer", "partner"),
+        3,
+        3,
+    ]
     assert profiles.loc["ifo", "roles"] == ("lead", "follow_up")
     assert profiles.loc["orphan"].tolist()[2:] == [(), (), 0, 0]  # only in an ended effort
 
 
 def test_level_summary(kommun):
     assert level_summary(kommun).values.tolist() == [
-        ["promotion", 1, 1, 1, 2], ["prevention", 2, 5, 2, 4],
-        ["early_intervention", 2, 3, 1, 2], ["treatment", 2, 2, 2, 1],
+        ["promotion", 1, 1, 1, 2],
+        ["prevention", 2, 5, 2, 4],
+        ["early_intervention", 2, 3, 1, 2],
+        ["treatment", 2, 2, 2, 1],
     ]
 
 
@@ -50,7 +64,10 @@ def test_without_actors_drops_their_rows_and_orphans_their_units(kommun):
 def test_what_if_reports_only_the_findings_the_leaving_creates(kommun):
     created = new_findings(kommun, ["ifo"], "en")
     assert [(f.rule, f.efforts) for f in created.itertuples()] == [
-        ("no_lead", ("early1",)), ("broken_handover", ("early1", "early2", "treat2")), ("no_follow_up", ("early1",))]
+        ("no_lead", ("early1",)),
+        ("broken_handover", ("early1", "early2", "treat2")),
+        ("no_follow_up", ("early1",)),
+    ]
     assert new_findings(kommun, ["orphan"], "en").empty
 
 
@@ -58,7 +75,9 @@ def test_filter_findings_combines_filters(kommun):
     findings = find_all(kommun, "en")
     assert len(filter_findings(findings, level="prevention")) == 4
     assert filter_findings(findings, target_group="adults", rule=["uncovered", "broken_handover"])["rule"].tolist() == [
-        "uncovered", "broken_handover"]
+        "uncovered",
+        "broken_handover",
+    ]
     assert filter_findings(findings, actor="ngo", severity="low")["efforts"].tolist() == [("prom1",), ("prev2",)]
 
 

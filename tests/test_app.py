@@ -3,14 +3,14 @@
 import sys
 
 import pytest
+from conftest import CORPUS, DATA, EXAMPLES, HERNING, ROOT
 from streamlit.testing.v1 import AppTest
 
 import actormap
-from actormap.analysis import for_municipality, municipalities
+from actormap.analysis.slices import for_municipality, municipalities
 from actormap.i18n import t
 from actormap.synthetic import generate_map, write_files
 from actormap.ui.widgets import MEMORY, key_for
-from conftest import CORPUS, DATA, EXAMPLES, HERNING, ROOT
 
 PAGES = ("overview", "network", "responsibilities", "whatif")
 
@@ -117,8 +117,12 @@ def test_an_invalid_upload_shows_its_problems_and_the_app_stays_usable():
     assert texts(at.error) == [t("ui.invalid_map", "sv", count=18)]
     problems = at.dataframe[0].value
     assert problems.iloc[0].tolist()[1:] == [
-        "actors.csv", 3, "type", 'okänd aktörstyp "Commitee" (tillåtna: committee, administration, school, '
-        'social_services, health_care, police, ngo, user_organisation, state_agency, other); menade du "committee"?']
+        "actors.csv",
+        3,
+        "type",
+        'okänd aktörstyp "Commitee" (tillåtna: committee, administration, school, '
+        'social_services, health_care, police, ngo, user_organisation, state_agency, other); menade du "committee"?',
+    ]
     at.sidebar.selectbox(key=key_for("map", "sv")).set_value(str((DATA / "nacka").resolve())).run()
     assert not at.error and not at.exception
 
@@ -141,8 +145,11 @@ def test_every_page_works_in_every_language(language):
         go(at, page, language)
         assert not at.exception, page
         heading = texts(at.title)[0]
-        expected = {"overview": "Herning Kommune: høring om strategi på misbrugsbehandlingsområdet",
-                    "whatif": t("ui.whatif", language), "export": t("ui.export_title", language)}
+        expected = {
+            "overview": "Herning Kommune: høring om strategi på misbrugsbehandlingsområdet",
+            "whatif": t("ui.whatif", language),
+            "export": t("ui.export_title", language),
+        }
         assert heading == expected.get(page, t(f"ui.page_{page}", language)), page
 
 

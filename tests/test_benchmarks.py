@@ -4,13 +4,13 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 
 import actormap
-from actormap.render.html import network_html
-from actormap.render.layout import levels_layout
-from actormap.render.network import NetworkFilters, network_view
 from actormap.synthetic import generate_map, write_files
-from conftest import ROOT
+from actormap.view.html import network_html
+from actormap.view.layout import levels_layout
+from actormap.view.network import NetworkFilters, network_view
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 browser = pytest.importorskip("browser")
@@ -18,8 +18,21 @@ common = pytest.importorskip("common")
 
 
 def test_run_prints_every_section_without_errors(tmp_path):
-    command = [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "200", "--repeat", "1", "--no-browser",
-               "--network-nodes", "300", "--app-size", "200", "--json", str(tmp_path / "figures.json")]
+    command = [
+        sys.executable,
+        str(ROOT / "benchmarks" / "run.py"),
+        "--sizes",
+        "200",
+        "--repeat",
+        "1",
+        "--no-browser",
+        "--network-nodes",
+        "300",
+        "--app-size",
+        "200",
+        "--json",
+        str(tmp_path / "figures.json"),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     for heading in ("## Pipeline by map size", "## Network page", "## The app under AppTest, N = 200", "## Targets"):

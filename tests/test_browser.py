@@ -48,8 +48,12 @@ STARTUP_SECONDS = 60
 TIMEOUT_MS = 20_000
 SETTLE_MS = 400
 """How long Streamlit must look idle (no running indicator, no stale element) to count as done."""
-BUSY = ", ".join(['[data-stale="true"]', *(f'[data-testid="stStatusWidget{icon}Icon"]'
-                                           for icon in ("Running", "RunningMan", "NewYears"))])
+BUSY = ", ".join(
+    [
+        '[data-stale="true"]',
+        *(f'[data-testid="stStatusWidget{icon}Icon"]' for icon in ("Running", "RunningMan", "NewYears")),
+    ]
+)
 """Streamlit's signs of a rerun in progress: the header's running icon (in its variants), greyed stale elements."""
 
 
@@ -80,8 +84,23 @@ def serving(folder: Path):
     """
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", "--", str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+            "--",
+            str(folder),
+        ],
         cwd=ROOT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -171,7 +190,8 @@ def wait_until_idle(page: Page) -> None:
             if (busy || window.__idleSince === undefined) { window.__idleSince = busy ? undefined : now; return false; }
             return now - window.__idleSince >= settle;
         }""",
-        arg=[BUSY, SETTLE_MS], polling=100,
+        arg=[BUSY, SETTLE_MS],
+        polling=100,
     )
 
 
@@ -181,8 +201,9 @@ def check(locator: Locator, what: str):
 
 
 def wait_for_title(page: Page, title: str) -> None:
-    check(main_area(page).get_by_role("heading", level=1, name=title, exact=True),
-          f"no page title {title!r}").to_be_visible()
+    check(
+        main_area(page).get_by_role("heading", level=1, name=title, exact=True), f"no page title {title!r}"
+    ).to_be_visible()
 
 
 def title_of(page_key: str, language: str) -> str:
@@ -218,20 +239,23 @@ def choose(page: Page, label: str, option: str) -> None:
 def network_frame(page: Page) -> FrameLocator:
     """The network's iframe, once vis-network has drawn it on a canvas of non-zero size."""
     frame = page.frame_locator('[data-testid="stIFrame"]')
-    check(frame.locator("body"), "vis-network never finished drawing (no data-drawn on the iframe's body)"
-          ).to_have_attribute("data-drawn", re.compile(r"^[1-9][0-9]*$"))
+    check(
+        frame.locator("body"), "vis-network never finished drawing (no data-drawn on the iframe's body)"
+    ).to_have_attribute("data-drawn", re.compile(r"^[1-9][0-9]*$"))
     canvas = frame.locator("#network canvas").first
     check(canvas, "no canvas in #network").to_be_visible()
     box = canvas.bounding_box()
-    assert box and box["width"] > 0 and box["height"] > 0, (f"the network's canvas has no size: {box}"
-                                                            f" (screenshots in {SCREENSHOTS})")
+    assert box and box["width"] > 0 and box["height"] > 0, (
+        f"the network's canvas has no size: {box} (screenshots in {SCREENSHOTS})"
+    )
     return frame
 
 
 def assert_no_errors(page: Page, what: str) -> None:
     exceptions = page.get_by_test_id("stException")
-    assert exceptions.count() == 0, (f"{what}: the app shows an exception: {exceptions.first.inner_text()[:2000]}"
-                                     f" (screenshots in {SCREENSHOTS})")
+    assert exceptions.count() == 0, (
+        f"{what}: the app shows an exception: {exceptions.first.inner_text()[:2000]} (screenshots in {SCREENSHOTS})"
+    )
     text = page.locator("body").inner_text()
     assert "Traceback" not in text, f"{what}: the page shows a traceback (screenshots in {SCREENSHOTS})"
 
@@ -284,8 +308,10 @@ def test_language_switch(page: Page, screenshots: Path):
     for language in ("en", "sv", "nb"):
         choose(page, t("ui.language", current), LANGUAGE_NAMES[language])
         current = language
-        check(main_area(page).get_by_role("heading", name=t("ui.coverage", language), exact=True),
-              f"no coverage heading in {language}").to_be_visible()
+        check(
+            main_area(page).get_by_role("heading", name=t("ui.coverage", language), exact=True),
+            f"no coverage heading in {language}",
+        ).to_be_visible()
         wait_until_idle(page)
         assert_no_errors(page, f"overview in {language}")
         save_screenshot(page, screenshots, f"{language}-overview.png")
@@ -304,21 +330,28 @@ def test_invalid_upload(page: Page, screenshots: Path):
     check(last, "the map picker's last option is not the upload").to_have_text(upload)
     last.click()
     check(main_area(page).get_by_test_id("stAlert"), "no invitation to upload").to_contain_text(
-        t("ui.upload_waiting", "da"))
+        t("ui.upload_waiting", "da")
+    )
     wait_until_idle(page)
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(
-        [INVALID / name for name in INVALID_FILES])
+        [INVALID / name for name in INVALID_FILES]
+    )
     error = main_area(page).get_by_test_id("stAlertContentError")
     check(error, "no error box for the invalid map").to_contain_text(
-        t("ui.invalid_map", INVALID_LANGUAGE).split("{")[0].strip())
+        t("ui.invalid_map", INVALID_LANGUAGE).split("{")[0].strip()
+    )
     problems = main_area(page).get_by_test_id("stDataFrame")
     check(problems, "no table of problems").to_be_visible()
     check(problems.locator("[role=columnheader]"), "the table's headings are not those of problems").to_have_text(
-        [t(f"ui.col_{column}", INVALID_LANGUAGE) for column in PROBLEM_COLUMNS])
-    check(problems.locator("[role=gridcell]").filter(has_text="actors.csv").first,
-          "no problem in actors.csv listed").to_be_attached()
-    check(problems.locator("[role=gridcell]").filter(has_text='okänd aktörstyp "Commitee"'),
-          "the problems are not written in the map's language").to_be_attached()
+        [t(f"ui.col_{column}", INVALID_LANGUAGE) for column in PROBLEM_COLUMNS]
+    )
+    check(
+        problems.locator("[role=gridcell]").filter(has_text="actors.csv").first, "no problem in actors.csv listed"
+    ).to_be_attached()
+    check(
+        problems.locator("[role=gridcell]").filter(has_text='okänd aktörstyp "Commitee"'),
+        "the problems are not written in the map's language",
+    ).to_be_attached()
     wait_until_idle(page)
     shot = save_screenshot(page, screenshots, "invalid-upload.png")
     assert_no_errors(page, f"invalid upload ({shot})")
@@ -347,8 +380,9 @@ def edit_cell(page: Page, grid: Locator, row: int, moves_right: int, text: str) 
     wait_until_idle(page)
 
 
-def test_an_edit_in_the_grid_is_checked_in_the_map_language_then_saved_to_that_one_cell(browser, editable_map,
-                                                                                         screenshots):
+def test_an_edit_in_the_grid_is_checked_in_the_map_language_then_saved_to_that_one_cell(
+    browser, editable_map, screenshots
+):
     url, folder = editable_map
     before = {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()}
     context = browser.new_context(viewport=VIEWPORT)
@@ -364,12 +398,18 @@ def test_an_edit_in_the_grid_is_checked_in_the_map_language_then_saved_to_that_o
         actors = main_area(page).get_by_test_id("stDataFrame").first
         edit_cell(page, actors, 1, 0, "sos")  # the second actor, "bfu", takes the first one's id: errors, no save
         check(main_area(page).get_by_test_id("stAlertContentError"), "no errors for a repeated id").to_contain_text(
-            t("ui.edit_errors", "da", count=5))  # the repeated id, and the four rows that name bfu
-        check(main_area(page).locator("[role=gridcell]").filter(
-            has_text='id\'et "sos" bruges igen (første gang i række 2); et id skal være entydigt'),
-              "the problem is not told in Danish").to_be_attached()
-        check(main_area(page).get_by_role("button", name=t("ui.save", "da"), exact=True),
-              "saving is possible with an error").to_be_disabled()
+            t("ui.edit_errors", "da", count=5)
+        )  # the repeated id, and the four rows that name bfu
+        check(
+            main_area(page)
+            .locator("[role=gridcell]")
+            .filter(has_text='id\'et "sos" bruges igen (første gang i række 2); et id skal være entydigt'),
+            "the problem is not told in Danish",
+        ).to_be_attached()
+        check(
+            main_area(page).get_by_role("button", name=t("ui.save", "da"), exact=True),
+            "saving is possible with an error",
+        ).to_be_disabled()
         save_screenshot(page, screenshots, "edit-errors.png")
         edit_cell(page, actors, 1, 0, "bfu")  # put back
         edit_cell(page, actors, 0, 1, "Socialudvalget")  # the first actor's name
@@ -387,5 +427,6 @@ def test_an_edit_in_the_grid_is_checked_in_the_map_language_then_saved_to_that_o
     assert [name for name in before if after[name] != before[name]] == ["actors.csv"]
     old, new = (files["actors.csv"].decode("utf-8").splitlines() for files in (before, after))
     assert [(i, line) for i, (line, was) in enumerate(zip(new, old)) if line != was] == [
-        (1, old[1].replace("Social- og Sundhedsudvalget", "Socialudvalget"))]
+        (1, old[1].replace("Social- og Sundhedsudvalget", "Socialudvalget"))
+    ]
     assert len(new) == len(old) and len(list((folder / ".history").iterdir())) == 1

@@ -6,13 +6,14 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+from conftest import KOMMUN, edited, write_map
 
 import actormap
-from actormap.bundle import diff_maps, merge_maps, workbook_bytes, zip_bytes
-from actormap.history import list_history
-from actormap.load import read_map
-from actormap.save import restore_version
-from conftest import KOMMUN, edited, write_map
+from actormap.files.bundle import workbook_bytes, zip_bytes
+from actormap.files.history import list_history
+from actormap.files.load import read_map
+from actormap.files.merge import diff_maps, merge_maps
+from actormap.files.save import restore_version
 
 
 def test_zip_download_is_excel_csv_and_loads_back_the_same(kommun):
@@ -46,11 +47,15 @@ def test_diff_counts_rows_added_changed_removed(kommun):
 
 
 def test_merge_replaces_same_keys_adds_new_and_keeps_the_rest(kommun, tmp_path):
-    incoming, _ = read_map({
-        "actors.csv": "id,name,type,Telefon\nsn,Socialnämnden (ny),committee,08-123\nkf,Kommunfullmäktige,committee,\n".encode(),
-        "efforts.csv": b"id,name,level,target_groups\n",
-        "participation.csv": b"actor,effort,role\nkf,prev1,follow_up\n",
-    })
+    incoming, _ = read_map(
+        {
+            "actors.csv": (
+                "id,name,type,Telefon\nsn,Socialnämnden (ny),committee,08-123\nkf,Kommunfullmäktige,committee,\n"
+            ).encode(),
+            "efforts.csv": b"id,name,level,target_groups\n",
+            "participation.csv": b"actor,effort,role\nkf,prev1,follow_up\n",
+        }
+    )
     merged = merge_maps(kommun, incoming)
     actors = merged.tables["actors"]
     assert list(actors.columns) == ["id", "name", "type", "parent", "Telefon"]

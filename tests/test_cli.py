@@ -5,9 +5,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import INVALID, KOMMUN, TWO_MUNICIPALITIES, write_map
 
 from actormap.cli import main
-from conftest import INVALID, KOMMUN, TWO_MUNICIPALITIES, write_map
 
 
 @pytest.fixture
@@ -31,8 +31,14 @@ def test_validate_lists_every_problem_and_exits_1(capsys):
 def test_validate_json(capsys):
     main(["validate", str(INVALID), "--format", "json"])
     problems = json.loads(capsys.readouterr().out)
-    assert problems[0] == {"file": "actors.csv", "row": 3, "column": "type", "code": "unknown-type",
-                           "severity": "error", "message": problems[0]["message"]}
+    assert problems[0] == {
+        "file": "actors.csv",
+        "row": 3,
+        "column": "type",
+        "code": "unknown-type",
+        "severity": "error",
+        "message": problems[0]["message"],
+    }
     assert problems[9]["column"] is None and problems[9]["code"] == "duplicate-row"
 
 
@@ -59,9 +65,16 @@ def test_gaps_json_has_the_finding_fields(kommun_folder, capsys):
     assert main(["gaps", str(kommun_folder), "--format", "json"]) == 0
     findings = json.loads(capsys.readouterr().out)
     assert len(findings) == 12
-    assert findings[0] == {"rule": "uncovered", "severity": "high", "level": "prevention", "to_level": "",
-                           "target_group": "adults", "efforts": [], "actors": [],
-                           "message": "No effort at the level Prevention reaches adults."}
+    assert findings[0] == {
+        "rule": "uncovered",
+        "severity": "high",
+        "level": "prevention",
+        "to_level": "",
+        "target_group": "adults",
+        "efforts": [],
+        "actors": [],
+        "message": "No effort at the level Prevention reaches adults.",
+    }
 
 
 def test_gaps_filters(kommun_folder, capsys):
@@ -77,7 +90,10 @@ def test_gaps_what_if_reports_only_new_findings(kommun_folder, capsys):
     main(["gaps", str(kommun_folder), "--format", "json", "--without", "ifo"])
     findings = json.loads(capsys.readouterr().out)
     assert [(f["rule"], f["efforts"]) for f in findings] == [
-        ("no_lead", ["early1"]), ("broken_handover", ["early1", "early2", "treat2"]), ("no_follow_up", ["early1"])]
+        ("no_lead", ["early1"]),
+        ("broken_handover", ["early1", "early2", "treat2"]),
+        ("no_follow_up", ["early1"]),
+    ]
 
 
 def test_gaps_on_an_invalid_map_prints_problems_and_exits_1(capsys):
@@ -103,8 +119,9 @@ def test_gaps_and_export_of_one_municipality(tmp_path, capsys):
     assert "Två kommuner · Ale" in ale.read_text("utf-8")
 
 
-@pytest.mark.parametrize(("folder", "said"), [("two", "(it has Mora, Ale)"),
-                                              ("kommun", "(it does not name several municipalities)")])
+@pytest.mark.parametrize(
+    ("folder", "said"), [("two", "(it has Mora, Ale)"), ("kommun", "(it does not name several municipalities)")]
+)
 def test_an_unknown_municipality_exits_2_and_names_the_known_ones(tmp_path, capsys, folder, said):
     path = write_map(tmp_path / folder, **(TWO_MUNICIPALITIES if folder == "two" else KOMMUN))
     assert main(["gaps", str(path), "--municipality", "Oslo"]) == 2

@@ -5,7 +5,8 @@ import codecs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from actormap.csvfile import CsvDialect, parse_csv, write_csv
+from actormap.files.csvfile import parse_csv, write_csv
+from actormap.model import CsvDialect
 
 
 def test_excel_nordic_semicolon_cp1252_crlf():
@@ -28,7 +29,7 @@ def test_utf8_bom_tab_and_utf16():
 
 
 def test_blank_rows_keep_spreadsheet_numbers_and_trailing_columns_go():
-    data = b"id,name,,\n\na1,A,,\n,,,\nb2,\"B\nwith newline\",,\n\n\n"
+    data = b'id,name,,\n\na1,A,,\n,,,\nb2,"B\nwith newline",,\n\n\n'
     parsed = parse_csv(data, "actors.csv")
     assert parsed.header == ["id", "name"]
     assert parsed.rows == [["a1", "A"], ["b2", "B\nwith newline"]]
@@ -39,8 +40,11 @@ def test_short_rows_are_padded_and_long_rows_reported():
     parsed = parse_csv(b"actor,effort,role\na,e\nb,e,lead,extra\n", "participation.csv")
     assert parsed.rows == [["a", "e", ""], ["b", "e", "lead"]]
     assert [(p.row, p.code, p.message) for p in parsed.problems] == [
-        (3, "extra-cell", "the row has 4 cells but the header has 3 columns; "
-         "remove the extra cells or add a header for them")
+        (
+            3,
+            "extra-cell",
+            "the row has 4 cells but the header has 3 columns; remove the extra cells or add a header for them",
+        )
     ]
 
 
@@ -57,16 +61,18 @@ def test_canonical_file_writes_back_byte_identical():
     assert write_csv(parsed.header, parsed.rows, parsed.dialect) == data
 
 
-cells = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"),
-                max_size=12) | st.sampled_from(["å", "Ø, æ", '"', ";", "\t", "\r\n", "a\nb", " padded ", "=1+1"])
+cells = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"), max_size=12
+) | st.sampled_from(["å", "Ø, æ", '"', ";", "\t", "\r\n", "a\nb", " padded ", "=1+1"])
 
 
 @settings(max_examples=200, deadline=None)
 @given(
     header=st.lists(st.text(alphabet="abcdefghij_", min_size=1, max_size=8), min_size=2, max_size=5, unique=True),
     body=st.lists(st.lists(cells, min_size=5, max_size=5), max_size=6),
-    dialect=st.builds(CsvDialect, st.just("utf-8"), st.booleans(), st.sampled_from([",", ";", "\t"]),
-                      st.sampled_from(["\n", "\r\n"])),
+    dialect=st.builds(
+        CsvDialect, st.just("utf-8"), st.booleans(), st.sampled_from([",", ";", "\t"]), st.sampled_from(["\n", "\r\n"])
+    ),
 )
 def test_any_table_of_text_survives_write_then_parse(header, body, dialect):
     """Map files have two or more columns, so the header line shows the delimiter."""

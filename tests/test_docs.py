@@ -2,11 +2,12 @@
 
 import re
 
-from actormap.csvfile import parse_csv
-from actormap.findings import RULES
-from actormap.problems import MESSAGES
-from actormap.schema import LEVEL_NAMES, TABLES
 from conftest import ROOT
+
+from actormap.analysis.rules import RULES
+from actormap.files.csvfile import parse_csv
+from actormap.schema import LEVEL_NAMES, TABLES
+from actormap.validation.problems import MESSAGES
 
 README = (ROOT / "README.md").read_text("utf-8")
 

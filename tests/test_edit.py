@@ -4,13 +4,13 @@ import shutil
 import sys
 
 import pytest
+from conftest import HERNING, ROOT, edited
 from streamlit.testing.v1 import AppTest
 
 import actormap
-from actormap.history import list_history
+from actormap.files.history import list_history
 from actormap.i18n import t
 from actormap.ui.widgets import key_for
-from conftest import HERNING, ROOT, edited
 
 
 @pytest.fixture
@@ -32,22 +32,32 @@ def edit_page(secrets=None) -> AppTest:
 
 def edit(at: AppTest, table: str, edited=None, added=None, deleted=None) -> AppTest:
     """Change a table's editor the way the browser does: by row position."""
-    at.session_state[f"edit_{table}_1"] = {"edited_rows": edited or {}, "added_rows": added or [],
-                                          "deleted_rows": deleted or []}
+    at.session_state[f"edit_{table}_1"] = {
+        "edited_rows": edited or {},
+        "added_rows": added or [],
+        "deleted_rows": deleted or [],
+    }
     return at.run()
 
 
 def snapshot(folder):
-    return {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file() and path.name != ".actormap.lock"}
+    return {
+        path.name: path.read_bytes() for path in folder.iterdir() if path.is_file() and path.name != ".actormap.lock"
+    }
 
 
 def test_add_an_actor_and_its_participation_then_save(herning):
     before = snapshot(herning)
     at = edit_page()
     edit(at, "actors", added=[{"id": "ssp", "name": "SSP-samarbejdet", "type": "other"}])
-    edit(at, "participation", added=[{"actor": "ssp", "effort": "bu_tidlig", "role": "partner", "basis": "agreement"},
-                                     {"actor": "ssp", "effort": "misbrugsbehandling", "role": "partner",
-                                      "basis": "agreement"}])
+    edit(
+        at,
+        "participation",
+        added=[
+            {"actor": "ssp", "effort": "bu_tidlig", "role": "partner", "basis": "agreement"},
+            {"actor": "ssp", "effort": "misbrugsbehandling", "role": "partner", "basis": "agreement"},
+        ],
+    )
     assert [m.value for m in at.markdown] == [f"**{t('ui.edit_findings_resolved', 'en', count=2)}**"]
     assert at.dataframe[4].value["Finding"].tolist() == ["Broken handover", "Single point of failure"]
     at.button(key="edit_save").click().run()
@@ -99,15 +109,21 @@ def test_an_editor_password_guards_editing(herning):
     at.text_input(key="editor_password").set_value("fel").run()
     assert [e.value for e in at.error] == [t("ui.password_wrong", "en")]
     at.text_input(key="editor_password").set_value("hemligt").run()
-    assert [d.key for d in at.dataframe][:4] == ["edit_actors_1", "edit_efforts_1", "edit_participation_1",
-                                                 "edit_relations_1"]
+    assert [d.key for d in at.dataframe][:4] == [
+        "edit_actors_1",
+        "edit_efforts_1",
+        "edit_participation_1",
+        "edit_relations_1",
+    ]
 
 
 def test_uploaded_files_are_previewed_then_merged_into_the_map(herning):
     at = edit_page()
     files = [(path.name, path.read_bytes(), "text/csv") for path in sorted(herning.glob("*.*"))]
-    files = [(name, data.replace(b",Misbrugscenteret,", b",Misbrugscenteret Nord,") if name == "actors.csv" else data,
-              kind) for name, data, kind in files]
+    files = [
+        (name, data.replace(b",Misbrugscenteret,", b",Misbrugscenteret Nord,") if name == "actors.csv" else data, kind)
+        for name, data, kind in files
+    ]
     at.file_uploader(key="edit_upload_1").set_value(files).run()
     diffs = [frame.value for frame in at.dataframe][-2:]  # the replace and the merge preview
     assert [diff.iloc[:, 1:].values.tolist() for diff in diffs] == [[[0, 1, 0]] * 1 + [[0, 0, 0]] * 3] * 2

@@ -1,10 +1,10 @@
 """The example maps validate cleanly and show what their documents say."""
 
 import pytest
+from conftest import DATA, EXAMPLES
 
 import actormap
-from actormap.findings import find_all
-from conftest import DATA, EXAMPLES
+from actormap.analysis.rules import find_all
 
 
 def subjects(findings, rule):
@@ -32,16 +32,30 @@ def test_example_validates_without_errors_and_cites_its_document(folder):
 def test_only_goteborg_has_a_warning_the_unused_civil_society():
     warnings = {path.name: actormap.load_map(path).warnings for path in EXAMPLES}
     assert {name: list(w["message"]) for name, w in warnings.items() if not w.empty} == {
-        "goteborg": ['the actor "civilsamhallet" takes part in no effort and has no relation, '
-                     "and none of its sub-units takes part in anything"]}
+        "goteborg": [
+            'the actor "civilsamhallet" takes part in no effort and has no relation, '
+            "and none of its sub-units takes part in anything"
+        ]
+    }
 
 
 EXPECTED = {
     "ale": {
-        "no_lead": ["ungdomsinflytande", "polis_samverkan", "ungdomsmottagning", "foraldrastod", "primarvard_samarbete"],
+        "no_lead": [
+            "ungdomsinflytande",
+            "polis_samverkan",
+            "ungdomsmottagning",
+            "foraldrastod",
+            "primarvard_samarbete",
+        ],
         "multiple_leads": ["drogforebyggande"],
-        "informal_only": ["ungdomsinflytande", "polis_samverkan", "ungdomsmottagning", "foraldrastod",
-                          "primarvard_samarbete"],
+        "informal_only": [
+            "ungdomsinflytande",
+            "polis_samverkan",
+            "ungdomsmottagning",
+            "foraldrastod",
+            "primarvard_samarbete",
+        ],
         "uncoordinated_overlap": [],
         "broken_handover": [],
         "isolated_actor": [],
@@ -50,8 +64,14 @@ EXPECTED = {
     "goteborg": {
         "no_lead": ["inforande"],
         "multiple_leads": [],
-        "no_follow_up": ["andt_plan", "riskbruk", "missbruksvard", "beroendevard_region", "riktlinjer_region",
-                         "inforande"],
+        "no_follow_up": [
+            "andt_plan",
+            "riskbruk",
+            "missbruksvard",
+            "beroendevard_region",
+            "riktlinjer_region",
+            "inforande",
+        ],
         "informal_only": [],
         "uncoordinated_overlap": ["beroendevard_region,missbruksvard,plan_missbruk,riktlinjer_region"],
         "broken_handover": [],
@@ -59,9 +79,17 @@ EXPECTED = {
         "single_point": ["slk"],
     },
     "herning": {
-        "uncovered": ["promotion/children", "promotion/youth", "promotion/adults", "promotion/families",
-                      "early_intervention/population", "early_intervention/children", "early_intervention/adults",
-                      "treatment/population", "treatment/children"],
+        "uncovered": [
+            "promotion/children",
+            "promotion/youth",
+            "promotion/adults",
+            "promotion/families",
+            "early_intervention/population",
+            "early_intervention/children",
+            "early_intervention/adults",
+            "treatment/population",
+            "treatment/children",
+        ],
         "no_lead": [],
         "multiple_leads": ["satspulje"],
         "no_follow_up": ["sundhedsfremme", "fou_forebyggelse", "bu_forebyggelse", "bu_tidlig", "misbrugsbehandling"],
@@ -74,7 +102,12 @@ EXPECTED = {
     "nacka": {
         "no_lead": ["informellt_framjande", "informellt_forebyggande"],
         "multiple_leads": [],
-        "no_follow_up": ["informellt_framjande", "ungdomsmottagning", "informellt_forebyggande", "minimaria_mottagning"],
+        "no_follow_up": [
+            "informellt_framjande",
+            "ungdomsmottagning",
+            "informellt_forebyggande",
+            "minimaria_mottagning",
+        ],
         "informal_only": ["informellt_framjande", "informellt_forebyggande"],
         "uncoordinated_overlap": [],
         "broken_handover": [],
@@ -85,8 +118,11 @@ EXPECTED = {
         "no_lead": ["oppvekstmiljo", "frivillig_adhoc"],
         "multiple_leads": [],
         "informal_only": ["frivillig_adhoc"],
-        "uncoordinated_overlap": ["handlingsplan,politi_sentrum", "barnevern_tiltak,nav_oppfolging",
-                                  "arbeidstrening,individuelle_planer,loslatelse"],
+        "uncoordinated_overlap": [
+            "handlingsplan,politi_sentrum",
+            "barnevern_tiltak,nav_oppfolging",
+            "arbeidstrening,individuelle_planer,loslatelse",
+        ],
         "broken_handover": [],
         "isolated_actor": [],
         "single_point": ["rustjenester"],
@@ -114,12 +150,15 @@ def test_herning_actors_plan_independently_and_youth_fall_between_chairs():
     handover = findings[findings["rule"] == "broken_handover"].iloc[0]
     assert handover["message"] == (
         "Ingen sørger for at unge kommer videre fra niveauet Tidlig indsats til niveauet Behandling: ingen aktør "
-        "deltager på begge niveauer, og aktørerne på de to niveauer har ingen relation til hinanden.")
+        "deltager på begge niveauer, og aktørerne på de to niveauer har ingen relation til hinanden."
+    )
     assert handover["efforts"] == ("bu_tidlig", "misbrugsbehandling", "strategi")
     assert {"bu", "misbrugscenteret"} <= set(handover["actors"])
 
 
 def test_norway_release_from_prison_is_not_coordinated_with_the_municipality():
     findings = find_all(actormap.load_map(DATA / "norway-plan"), "en")
-    overlap = findings[(findings["rule"] == "uncoordinated_overlap") & (findings["target_group"] == "released_prisoners")]
+    overlap = findings[
+        (findings["rule"] == "uncoordinated_overlap") & (findings["target_group"] == "released_prisoners")
+    ]
     assert list(overlap["efforts"]) == [("arbeidstrening", "individuelle_planer", "loslatelse")]

@@ -18,17 +18,17 @@ from openpyxl import load_workbook
 from PIL import Image
 
 import actormap
+from actormap.analysis.graph import build_graph
+from actormap.analysis.rules import SEVERITIES, find_all
 from actormap.cli import main
 from actormap.export import FORMATS, ExportFilters, export_bytes, file_name, parse_size, select
 from actormap.export.brief import brief_markdown
 from actormap.export.drawing import CENTRAL_ACTORS, CENTRAL_EFFORTS
 from actormap.export.image import RC, network_figure
 from actormap.export.text import markdown_text
-from actormap.findings import SEVERITIES, find_all
-from actormap.graph import build_graph
 from actormap.i18n import catalog, t
-from actormap.render.network import MAX_DRAWN_NODES
 from actormap.schema import ACTOR_TYPES, LEVELS
+from actormap.view.network import MAX_DRAWN_NODES
 
 DATE = datetime.date(2025, 3, 14)
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -52,8 +52,9 @@ def hostile(tmp_path_factory):
     """KOMMUN with a map named like a script tag, an actor named like one, one like a formula, and Nordic letters."""
     files = dict(KOMMUN)
     files["meta"] = KOMMUN["meta"].replace('name = "Testkommun"', f'name = "{HOSTILE} Testkommun"')
-    files["actors"] = (KOMMUN["actors"].replace("Polisen", HOSTILE).replace("Skolan", f'"{FORMULA}"')
-                       .replace("Föreningen", NORDIC))
+    files["actors"] = (
+        KOMMUN["actors"].replace("Polisen", HOSTILE).replace("Skolan", f'"{FORMULA}"').replace("Föreningen", NORDIC)
+    )
     return actormap.load_map(write_map(tmp_path_factory.mktemp("hostile") / "kommun", **files))
 
 
@@ -64,13 +65,13 @@ def _pdf_string(data: bytes, key: bytes) -> str:
     """A string of the PDF's document information (UTF-16 with a byte-order mark unless ASCII, as Matplotlib writes)."""
     start = data.index(b"/" + key + b" (") + len(key) + 3
     raw, index = bytearray(), start
-    while data[index:index + 1] != b")":
-        if data[index:index + 1] == b"\\":
+    while data[index : index + 1] != b")":
+        if data[index : index + 1] == b"\\":
             index += 1
             escaped = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
-            raw += escaped.get(data[index:index + 1], data[index:index + 1])
+            raw += escaped.get(data[index : index + 1], data[index : index + 1])
         else:
-            raw += data[index:index + 1]
+            raw += data[index : index + 1]
         index += 1
     raw = bytes(raw)
     return raw.decode("utf-16") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1")
@@ -127,8 +128,11 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.add(tag)
         self._in_style = tag == "style"
-        self.addresses += [value or "" for name, value in attrs
-                           if name in ("src", "href", "xlink:href", "action", "data", "poster", "srcset")]
+        self.addresses += [
+            value or ""
+            for name, value in attrs
+            if name in ("src", "href", "xlink:href", "action", "data", "poster", "srcset")
+        ]
         self.addresses += re.findall(r"url\(([^)]*)\)", dict(attrs).get("style") or "")
 
     def handle_endtag(self, tag):
@@ -186,7 +190,7 @@ def _label_overlaps(selection) -> tuple[float, str]:
         boxes = [text.get_window_extent(renderer) for text in figure.axes[0].texts if text.get_text()]
     shared = 0.0
     for i, first in enumerate(boxes):
-        for second in boxes[i + 1:]:
+        for second in boxes[i + 1 :]:
             width = min(first.x1, second.x1) - max(first.x0, second.x0)
             height = min(first.y1, second.y1) - max(first.y0, second.y0)
             shared += width * height if width > 0 and height > 0 else 0.0
@@ -211,11 +215,15 @@ def _large_map(folder, actors: int, efforts: int) -> actormap.ActorMap:
         rows += [f"a{members[0]},e{j},lead,agreement"] + [f"a{m},e{j},partner,informal" for m in members[1:]]
     idle = [i for i in range(actors) if not any(row.startswith(f"a{i},") for row in rows)]
     rows += [f"a{i},e{i % efforts},performer,mandate" for i in idle]
-    return actormap.load_map(write_map(
-        folder, meta='name = "Stor karta"\nlanguage = "en"\ntarget_groups = ["youth", "adults"]\n',
-        actors="id,name,type\n" + "\n".join(actor_rows) + "\n",
-        efforts="id,name,level,target_groups\n" + "\n".join(effort_rows) + "\n",
-        participation="actor,effort,role,basis\n" + "\n".join(rows) + "\n"))
+    return actormap.load_map(
+        write_map(
+            folder,
+            meta='name = "Stor karta"\nlanguage = "en"\ntarget_groups = ["youth", "adults"]\n',
+            actors="id,name,type\n" + "\n".join(actor_rows) + "\n",
+            efforts="id,name,level,target_groups\n" + "\n".join(effort_rows) + "\n",
+            participation="actor,effort,role,basis\n" + "\n".join(rows) + "\n",
+        )
+    )
 
 
 @pytest.mark.parametrize(("layout", "most"), [("levels", 0.0), ("force", 0.002)])
@@ -229,8 +237,11 @@ def test_sixty_nodes_are_all_named_and_names_do_not_run_together(tmp_path, layou
 def test_a_larger_network_names_only_its_most_connected_nodes_and_says_so(tmp_path):
     selection = select(_large_map(tmp_path / "map", 80, 40), date=DATE)
     touching, caption = _label_overlaps(selection)
-    named = re.fullmatch(r"80 actors and 40 efforts\. Names are shown for the (\d+) most connected of 80 actors "
-                         r"and for (\d+) of 40 efforts\.", caption)
+    named = re.fullmatch(
+        r"80 actors and 40 efforts\. Names are shown for the (\d+) most connected of 80 actors "
+        r"and for (\d+) of 40 efforts\.",
+        caption,
+    )
     assert touching == 0.0 and named
     assert 15 <= int(named[1]) <= CENTRAL_ACTORS and 8 <= int(named[2]) <= CENTRAL_EFFORTS
 
@@ -246,8 +257,10 @@ def test_the_force_layout_places_a_map_of_over_500_nodes_and_refuses_one_over_it
 
 def test_cli_refuses_the_force_layout_for_a_map_over_its_limit_with_exit_2(tmp_path, capsys):
     _large_map(tmp_path / "large", 1200, 600)
-    assert main(["export", str(tmp_path / "large"), "--format", "png", "--layout", "force",
-                 "-o", str(tmp_path / "x.png")]) == 2
+    assert (
+        main(["export", str(tmp_path / "large"), "--format", "png", "--layout", "force", "-o", str(tmp_path / "x.png")])
+        == 2
+    )
     assert "--layout: the force layout places at most 1,500" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
 
@@ -259,8 +272,9 @@ def test_a_view_too_large_to_draw_is_drawn_by_its_most_connected_part_and_every_
     efforts = [node["id"] for node in drawing.nodes if node["shape"] == "square"]
     assert len(actors) == MAX_DRAWN_NODES // 3 and drawing.hidden_actors == 1200 - len(actors)
     assert len(actors) + len(efforts) <= MAX_DRAWN_NODES and drawing.hidden_efforts == 600 - len(efforts)
-    note = t("export.limited", "en", actors=drawing.hidden_actors, efforts=drawing.hidden_efforts,
-             limit=MAX_DRAWN_NODES)
+    note = t(
+        "export.limited", "en", actors=drawing.hidden_actors, efforts=drawing.hidden_efforts, limit=MAX_DRAWN_NODES
+    )
     assert selection.drawing_notes == [*selection.notes, note]
     assert html.escape(note) in export_bytes(selection, "html").decode()
     assert note in export_bytes(selection, "md").decode()
@@ -293,8 +307,11 @@ def test_graph_files_read_back_node_by_node_and_attribute_by_attribute(name, exp
         assert read["label"] == attributes["name"]
     extra = {"gexf": {"label", "viz"}, "graphml": {"label", "x", "y", "shape_type"}}[export_format]
     assert {key for node in H for key in H.nodes[node]} - {key for node in G for key in G.nodes[node]} == extra
-    edges = H.edges(keys=True, data=True) if H.is_multigraph() else (
-        (source, target, next(iter(G[source][target])), data) for source, target, data in H.edges(data=True))
+    edges = (
+        H.edges(keys=True, data=True)
+        if H.is_multigraph()
+        else ((source, target, next(iter(G[source][target])), data) for source, target, data in H.edges(data=True))
+    )
     read = {(source, target, str(key)): data for source, target, key, data in edges}
     assert sorted(read) == sorted((source, target, str(key)) for source, target, key in G.edges(keys=True))
     for source, target, key, attributes in G.edges(keys=True, data=True):
@@ -323,7 +340,9 @@ def test_report_workbook_keeps_text_as_text_and_nordic_letters(hostile, tmp_path
     assert not [cell for cell in cells if cell.data_type == "f"]
     assert any(cell.value == NORDIC for cell in cells) and any(cell.value == HOSTILE for cell in cells)
     assert {sheet.title: sheet.freeze_panes for sheet in workbook.worksheets} == {
-        **{title: "A2" for title in workbook.sheetnames}, t("export.sheet_matrix", "sv"): "B2"}
+        **{title: "A2" for title in workbook.sheetnames},
+        t("export.sheet_matrix", "sv"): "B2",
+    }
     for sheet in workbook.worksheets:
         assert all(sheet.column_dimensions[cell.column_letter].width >= 8 for cell in sheet[1])
     coverage = workbook[t("export.sheet_coverage", "sv")]
@@ -353,15 +372,21 @@ def test_report_lists_who_does_what_row_by_row_on_a_large_map(tmp_path):
 def test_markdown_brief_has_figures_coverage_the_ten_most_severe_findings_and_the_image():
     selection = select(actormap.load_map(HERNING), language="en", date=DATE)
     lines = brief_markdown(selection, b"PNG").splitlines()
-    assert lines[:6] == [f"# {selection.title}", "", "**Meeting brief**  ", "Herning Kommune · 2015  ",
-                         f"Exported 2025-03-14 · map version {selection.source.version[:8]}  ",
-                         "Filters: none (the whole map)  "]
+    assert lines[:6] == [
+        f"# {selection.title}",
+        "",
+        "**Meeting brief**  ",
+        "Herning Kommune · 2015  ",
+        f"Exported 2025-03-14 · map version {selection.source.version[:8]}  ",
+        "Filters: none (the whole map)  ",
+    ]
     assert "| 15 | 7 | 10 | 9 | 0 |" in lines
     assert "| Early intervention | **0** | **0** | 1 | **0** | 1 |" in lines
     assert "## The 10 most severe findings" in lines
     listed = [line for line in lines if re.match(r"\d+\. \*\*", line)]
     assert [line.split(".** ", 1)[1] for line in listed] == [
-        markdown_text(message) for message in find_all(selection.actor_map, "en")["message"][:10]]
+        markdown_text(message) for message in find_all(selection.actor_map, "en")["message"][:10]
+    ]
     assert listed[0].startswith("1. **High · Uncovered cell.** No effort at the level Health promotion")
     assert "… and 9 more findings: the report workbook (xlsx) lists them all." in lines
     assert lines[-1] == "[network]: data:image/png;base64,UE5H"
@@ -383,8 +408,11 @@ def test_markdown_and_pdf_escape_and_keep_a_hostile_map(hostile):
 def test_filters_narrow_what_is_shown_and_are_named_in_words():
     herning = actormap.load_map(HERNING)
     selection = select(herning, ExportFilters(levels=("treatment",), without=("familiecenteret",)), "en", DATE)
-    assert selection.notes == ["Herning Kommune · 2015", f"Exported 2025-03-14 · map version {herning.version[:8]}",
-                               "Filters: levels Treatment; as if Familiecenteret had left"]
+    assert selection.notes == [
+        "Herning Kommune · 2015",
+        f"Exported 2025-03-14 · map version {herning.version[:8]}",
+        "Filters: levels Treatment; as if Familiecenteret had left",
+    ]
     assert "familiecenteret" not in selection.actors
     assert all("treatment" in (finding.level, finding.to_level) for finding in selection.findings.itertuples())
     assert selection.findings["new"].any()
@@ -395,8 +423,15 @@ def test_filters_narrow_what_is_shown_and_are_named_in_words():
 
 def test_file_names_say_what_the_file_holds():
     assert [file_name("herning", export_format) for export_format in FORMATS] == [
-        "herning-network.html", "herning-network.png", "herning-network.svg", "herning-brief.pdf",
-        "herning-graph.gexf", "herning-graph.graphml", "herning-report.xlsx", "herning-brief.md"]
+        "herning-network.html",
+        "herning-network.png",
+        "herning-network.svg",
+        "herning-brief.pdf",
+        "herning-graph.gexf",
+        "herning-graph.graphml",
+        "herning-report.xlsx",
+        "herning-brief.md",
+    ]
 
 
 def test_every_export_text_is_in_all_four_languages():
@@ -411,8 +446,25 @@ def test_every_export_text_is_in_all_four_languages():
 
 def test_cli_writes_one_format_at_the_size_asked_for(tmp_path, capsys):
     target = tmp_path / "slide.png"
-    assert main(["export", str(HERNING), "--format", "png", "-o", str(target), "--size", "1280x720",
-                 "--level", "treatment", "--language", "en"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(HERNING),
+                "--format",
+                "png",
+                "-o",
+                str(target),
+                "--size",
+                "1280x720",
+                "--level",
+                "treatment",
+                "--language",
+                "en",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.strip() == str(target)
     image = Image.open(target)
     assert image.size == (1280, 720) and image.info["Description"].endswith("Filters: levels Treatment")
@@ -423,18 +475,24 @@ def test_cli_writes_every_format_into_a_folder(tmp_path, capsys):
     written = capsys.readouterr().out.split()
     assert written == [str(tmp_path / "meeting" / file_name("herning", f)) for f in FORMATS]
     assert sorted(path.name for path in (tmp_path / "meeting").iterdir()) == sorted(
-        file_name("herning", f) for f in FORMATS)
+        file_name("herning", f) for f in FORMATS
+    )
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    (["--focus", "nobody"], "actormap: --focus names no actor of the map, or one that --without removes: nobody"),
-    (["--focus", "politiet", "--without", "politiet"],
-     "actormap: --focus names no actor of the map, or one that --without removes: politiet"),
-    (["--without", "nobody"], "actormap: --without names no actor of the map: nobody"),
-    (["--target-group", "pets"], "actormap: --target-group names no target group of the map: pets"),
-    (["--size", "big"], "actormap: --size: size 'big' is not WIDTHxHEIGHT, e.g. 1920x1080"),
-    (["-o", "/nowhere/at/all.png"], "actormap: no such folder: /nowhere/at"),
-])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--focus", "nobody"], "actormap: --focus names no actor of the map, or one that --without removes: nobody"),
+        (
+            ["--focus", "politiet", "--without", "politiet"],
+            "actormap: --focus names no actor of the map, or one that --without removes: politiet",
+        ),
+        (["--without", "nobody"], "actormap: --without names no actor of the map: nobody"),
+        (["--target-group", "pets"], "actormap: --target-group names no target group of the map: pets"),
+        (["--size", "big"], "actormap: --size: size 'big' is not WIDTHxHEIGHT, e.g. 1920x1080"),
+        (["-o", "/nowhere/at/all.png"], "actormap: no such folder: /nowhere/at"),
+    ],
+)
 def test_cli_refuses_bad_options_with_exit_2(options, message, capsys):
     assert main(["export", str(HERNING), "--format", "png", *options]) == 2
     assert capsys.readouterr().err.strip() == message

@@ -4,10 +4,10 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
+from conftest import KOMMUN, write_map
 
 import actormap
-from actormap.findings import find_all
-from conftest import KOMMUN, write_map
+from actormap.analysis.rules import find_all
 
 
 def summary(findings):
@@ -34,23 +34,33 @@ def test_hand_built_map_has_exactly_the_expected_findings(kommun):
 def test_severities_follow_the_rules(kommun):
     findings = find_all(kommun)
     assert dict(zip(findings["rule"], findings["severity"])) == {
-        "uncovered": "high", "no_lead": "high", "broken_handover": "high", "multiple_leads": "medium",
-        "no_follow_up": "medium", "uncoordinated_overlap": "medium", "single_point": "medium",
-        "informal_only": "low", "isolated_actor": "low",
+        "uncovered": "high",
+        "no_lead": "high",
+        "broken_handover": "high",
+        "multiple_leads": "medium",
+        "no_follow_up": "medium",
+        "uncoordinated_overlap": "medium",
+        "single_point": "medium",
+        "informal_only": "low",
+        "isolated_actor": "low",
     }
 
 
 def test_messages_name_actors_and_efforts_by_name(kommun):
     messages = dict(zip(zip(find_all(kommun)["rule"], find_all(kommun)["actors"]), find_all(kommun)["message"]))
     assert messages[("multiple_leads", ("vc", "ifo"))] == (
-        "“Mini-Maria” has 2 lead actors (Vårdcentralen and IFO), so it is unclear who is responsible.")
+        "“Mini-Maria” has 2 lead actors (Vårdcentralen and IFO), so it is unclear who is responsible."
+    )
     assert messages[("single_point", ("polis",))] == (
-        "If Polisen drops out, the collaboration network falls apart and 2 actors are cut off from the rest.")
+        "If Polisen drops out, the collaboration network falls apart and 2 actors are cut off from the rest."
+    )
     assert messages[("single_point", ("ifo",))] == (
-        "If IFO drops out, the collaboration network falls apart and 1 actor is cut off from the rest.")
+        "If IFO drops out, the collaboration network falls apart and 1 actor is cut off from the rest."
+    )
     assert messages[("broken_handover", ("ifo", "polis", "vc"))] == (
         "Nobody carries adults from Early intervention to Treatment: no actor takes part at both levels "
-        "and no relation links them.")
+        "and no relation links them."
+    )
 
 
 def with_files(tmp_path, **changes):
@@ -77,8 +87,9 @@ def test_a_relation_across_levels_mends_the_handover(tmp_path):
 
 
 def test_ended_efforts_do_not_count(tmp_path):
-    efforts = KOMMUN["efforts"].replace("treat1,Beroendemottagning,treatment,adults,",
-                                        "treat1,Beroendemottagning,treatment,adults,ended")
+    efforts = KOMMUN["efforts"].replace(
+        "treat1,Beroendemottagning,treatment,adults,", "treat1,Beroendemottagning,treatment,adults,ended"
+    )
     findings = find_all(with_files(tmp_path, efforts=efforts))
     assert ("uncovered", "treatment", "adults") in {(f.rule, f.level, f.target_group) for f in findings.itertuples()}
     assert rules_about(findings, "broken_handover") == []
@@ -92,20 +103,28 @@ def test_a_parent_whose_unit_takes_part_is_not_isolated_but_one_whose_unit_does_
 
 
 def test_no_findings_in_a_complete_well_run_map(tmp_path):
-    complete = actormap.load_map(write_map(
-        tmp_path / "complete",
-        meta='target_groups = ["youth"]\n',
-        actors="id,name,type\na,A,school\nb,B,social_services\n",
-        efforts="id,name,level,target_groups\n" + "".join(f"e{n},E{n},{n},youth\n" for n in range(1, 5)),
-        participation="actor,effort,role,basis\n" + "".join(
-            f"a,e{n},lead,agreement\nb,e{n},follow_up,mandate\n" for n in range(1, 5)),
-    ))
+    complete = actormap.load_map(
+        write_map(
+            tmp_path / "complete",
+            meta='target_groups = ["youth"]\n',
+            actors="id,name,type\na,A,school\nb,B,social_services\n",
+            efforts="id,name,level,target_groups\n" + "".join(f"e{n},E{n},{n},youth\n" for n in range(1, 5)),
+            participation="actor,effort,role,basis\n"
+            + "".join(f"a,e{n},lead,agreement\nb,e{n},follow_up,mandate\n" for n in range(1, 5)),
+        )
+    )
     assert find_all(complete).empty
 
 
-@pytest.mark.parametrize("language, expected", [
-    ("sv", "Tidiga insatser"), ("da", "Tidlig indsats"), ("nb", "Tidlig innsats"), ("en", "Early intervention"),
-])
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("sv", "Tidiga insatser"),
+        ("da", "Tidlig indsats"),
+        ("nb", "Tidlig innsats"),
+        ("en", "Early intervention"),
+    ],
+)
 def test_messages_follow_the_language(kommun, language, expected):
     findings = find_all(kommun, language)
     handover = findings.loc[findings["rule"] == "broken_handover", "message"].iloc[0]

@@ -6,7 +6,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from actormap.graph import build_graph, collaboration_graph, cut_off_counts
+from actormap.analysis.components import cut_off_counts
+from actormap.analysis.graph import build_graph, collaboration_graph
 from actormap.model import ActorMap
 
 
@@ -33,12 +34,15 @@ def random_map(seed: int) -> ActorMap:
     efforts = [f"e{i}" for i in range(rng.randint(1, 8))]
     participation = [(rng.choice(actors), effort, "partner") for effort in efforts for _ in range(rng.randint(1, 4))]
     relations = [(rng.choice(actors), rng.choice(actors), "collaboration") for _ in range(rng.randint(0, 3))]
-    return ActorMap({
-        "actors": pd.DataFrame({"id": actors, "name": actors, "type": "other"}),
-        "efforts": pd.DataFrame({"id": efforts, "name": efforts, "level": "treatment", "target_groups": "youth"}),
-        "participation": pd.DataFrame(participation, columns=["actor", "effort", "role"]),
-        "relations": pd.DataFrame(relations, columns=["from", "to", "kind"]),
-    }, {})
+    return ActorMap(
+        {
+            "actors": pd.DataFrame({"id": actors, "name": actors, "type": "other"}),
+            "efforts": pd.DataFrame({"id": efforts, "name": efforts, "level": "treatment", "target_groups": "youth"}),
+            "participation": pd.DataFrame(participation, columns=["actor", "effort", "role"]),
+            "relations": pd.DataFrame(relations, columns=["from", "to", "kind"]),
+        },
+        {},
+    )
 
 
 @pytest.mark.parametrize("seed", range(60))

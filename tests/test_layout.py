@@ -2,7 +2,7 @@
 
 import pytest
 
-from actormap.render.layout import force_layout, levels_layout
+from actormap.view.layout import force_layout, levels_layout
 
 IDLE = {"orphan", "fn"}
 """Kommun's actors in no effort that runs: one only in an ended effort, one only a parent."""

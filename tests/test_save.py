@@ -7,13 +7,15 @@ from dataclasses import replace
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import KOMMUN, edited, write_map
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import actormap
-from conftest import KOMMUN, edited, write_map
 
-EXCEL_ACTORS = "Id;Name;Type;Anteckning\r\nsn;Socialförvaltningen;committee;Ærø og Åbo\r\nifo;IFO Øst;social_services;\r\n"
+EXCEL_ACTORS = (
+    "Id;Name;Type;Anteckning\r\nsn;Socialförvaltningen;committee;Ærø og Åbo\r\nifo;IFO Øst;social_services;\r\n"
+)
 
 
 def snapshot(folder):
@@ -59,7 +61,9 @@ def test_header_spelling_extra_columns_and_order_are_kept(tmp_path):
     assert list(loaded.tables["actors"].columns) == ["id", "name", "type", "Anteckning"]
     actormap.save_map(edited(loaded, "actors", 2, "Anteckning", "ny"), folder)
     assert (folder / "actors.csv").read_text("utf-8-sig").splitlines()[:2] == [
-        "Id;Name;Type;Anteckning", "sn;Socialförvaltningen;committee;ny"]
+        "Id;Name;Type;Anteckning",
+        "sn;Socialförvaltningen;committee;ny",
+    ]
 
 
 def test_conflicting_save_is_refused_and_the_other_save_survives(tmp_path):
@@ -95,7 +99,11 @@ def test_an_invalid_map_is_never_saved(tmp_path):
     with pytest.raises(actormap.MapError) as raised:
         actormap.save_map(edited(loaded, "efforts", 2, "level", "Behandlng"), folder)
     assert raised.value.problems.loc[0, ["file", "row", "column", "code"]].tolist() == [
-        "efforts.csv", 2, "level", "unknown-level"]
+        "efforts.csv",
+        2,
+        "level",
+        "unknown-level",
+    ]
     assert snapshot(folder) == before
 
 
@@ -119,18 +127,31 @@ def test_workbook_round_trip_keeps_text_as_text(tmp_path):
     assert again.meta == loaded.meta
 
 
-text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(
-    list(",;\t\"\n\r åäöæøÅÄÖÆØ")), max_size=15)
+text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+    | st.sampled_from(list(',;\t"\n\r åäöæøÅÄÖÆØ')),
+    max_size=15,
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(names=st.lists(text.filter(str.strip), min_size=1, max_size=5), notes=st.lists(text, min_size=5, max_size=5),
-       delimiter=st.sampled_from([",", ";", "\t"]), workbook=st.booleans())
+@given(
+    names=st.lists(text.filter(str.strip), min_size=1, max_size=5),
+    notes=st.lists(text, min_size=5, max_size=5),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    workbook=st.booleans(),
+)
 def test_any_text_survives_save_then_load(tmp_path_factory, names, notes, delimiter, workbook):
     folder = tmp_path_factory.mktemp("m")
     rows = [f"a{i}{delimiter}x{delimiter}other{delimiter}" for i in range(len(names))]
-    write_map(folder, **{**KOMMUN, "actors": f"id{delimiter}name{delimiter}type{delimiter}notes\n" + "\n".join(rows) + "\n",
-                          "participation": "actor,effort,role\n" + "".join(f"a{i},prev1,lead\n" for i in range(len(names)))})
+    write_map(
+        folder,
+        **{
+            **KOMMUN,
+            "actors": f"id{delimiter}name{delimiter}type{delimiter}notes\n" + "\n".join(rows) + "\n",
+            "participation": "actor,effort,role\n" + "".join(f"a{i},prev1,lead\n" for i in range(len(names))),
+        },
+    )
     loaded = actormap.load_map(folder)
     frame = loaded.tables["actors"].copy()
     frame["name"] = names

@@ -4,17 +4,24 @@ import pandas as pd
 import pytest
 
 import actormap
-from actormap import analysis
-from actormap.analysis import coverage
+from actormap.analysis.coverage import coverage
+from actormap.analysis.graph import build_graph
+from actormap.analysis.rules import find_all
+from actormap.analysis.slices import municipalities
 from actormap.cli import main
-from actormap.findings import find_all
-from actormap.graph import build_graph
-from actormap.render.html import network_html
-from actormap.render.layout import levels_layout
-from actormap.render.network import NetworkFilters, network_view
 from actormap.schema import ACTOR_TYPES, LEVELS
-from actormap.synthetic import (EFFORTS_PER_ACTOR, PARTICIPATIONS_PER_EFFORT, RELATIONS_PER_ACTOR, UNCOVERED_CELLS,
-                                generate_map, planted_counts, write_files)
+from actormap.synthetic import (
+    EFFORTS_PER_ACTOR,
+    PARTICIPATIONS_PER_EFFORT,
+    RELATIONS_PER_ACTOR,
+    UNCOVERED_CELLS,
+    generate_map,
+    planted_counts,
+    write_files,
+)
+from actormap.view.html import network_html
+from actormap.view.layout import levels_layout
+from actormap.view.network import NetworkFilters, network_view
 
 PLANTED_RULES = ("no_lead", "multiple_leads", "informal_only", "isolated_actor")
 PARTICIPATION_TOLERANCE = 0.1
@@ -59,7 +66,9 @@ def test_planted_gaps_are_found_exactly(tmp_path, actors, municipalities):
 
 def test_the_uncovered_cells_are_reported(small):
     findings = find_all(small[0])
-    uncovered = set(zip(*(findings.loc[findings["rule"] == "uncovered", column] for column in ("level", "target_group"))))
+    uncovered = set(
+        zip(*(findings.loc[findings["rule"] == "uncovered", column] for column in ("level", "target_group")))
+    )
     assert set(UNCOVERED_CELLS) <= uncovered
 
 
@@ -101,7 +110,7 @@ def test_several_municipalities_carry_a_municipality_column(tmp_path):
 
 
 def test_one_municipality_leaves_the_municipality_column_blank(small):
-    assert set(small[0].actors["municipality"]) == {""} and analysis.municipalities(small[0]) == ()
+    assert set(small[0].actors["municipality"]) == {""} and municipalities(small[0]) == ()
     assert "municipality" not in small[0].tables["efforts"].columns
 
 
@@ -131,8 +140,10 @@ def test_demo_writes_the_generated_map(tmp_path, capsys):
     assert main(["demo", "--actors", "200", "--seed", "4", "-o", str(folder)]) == 0
     expected = generate_map(200, seed=4)
     rows = {name: text.count("\n") - 1 for name, text in expected.items()}
-    assert capsys.readouterr().out == (f"{folder}: 200 actors, 300 efforts, {rows['participation.csv']} participations, "
-                                       f"{rows['relations.csv']} relations (seed 4)\n")
+    assert capsys.readouterr().out == (
+        f"{folder}: 200 actors, 300 efforts, {rows['participation.csv']} participations, "
+        f"{rows['relations.csv']} relations (seed 4)\n"
+    )
     assert {path.name: path.read_text("utf-8") for path in folder.iterdir()} == expected
 
 

@@ -5,12 +5,11 @@ import shutil
 
 import pandas as pd
 import pytest
+from conftest import CORPUS, write_map
 
 import actormap
 from actormap.i18n import catalog
-from actormap.problems import CODES, format_problem, localized_messages
-from conftest import CORPUS, write_map
-
+from actormap.validation.problems import CODES, format_problem, localized_messages
 
 OK = dict(
     actors="id,name,type\nsn,Socialnämnden,committee\n",
@@ -20,8 +19,7 @@ OK = dict(
 
 
 def located(problems):
-    return [(r.file, None if pd.isna(r.row) else int(r.row), r.column, r.code)
-            for r in problems.itertuples()]
+    return [(r.file, None if pd.isna(r.row) else int(r.row), r.column, r.code) for r in problems.itertuples()]
 
 
 def test_corpus_reports_every_problem_located():
@@ -59,10 +57,14 @@ def test_messages_say_what_is_allowed_and_suggest():
     _, problems = actormap.check_map(CORPUS / "invalid")
     lines = {format_problem(row) for row in problems.itertuples()}
     assert 'efforts.csv:2:level: unknown level "Behandlng"; did you mean "Behandling" (treatment)?' in lines
-    assert ('participation.csv:3:actor: no actor has the id "Socialnämnden" in actors.csv; '
-            'did you mean "sn" (Socialnämnden)?') in lines
-    assert 'actors.csv:5:parent: the parent chain loops: a → b → a; an actor cannot be its own parent, ' \
-           'directly or through others' in lines
+    assert (
+        'participation.csv:3:actor: no actor has the id "Socialnämnden" in actors.csv; '
+        'did you mean "sn" (Socialnämnden)?'
+    ) in lines
+    assert (
+        "actors.csv:5:parent: the parent chain loops: a → b → a; an actor cannot be its own parent, "
+        "directly or through others" in lines
+    )
     assert ('efforts.csv:3:status: unknown status "done" (allowed: planned, active, ended)') in lines
 
 
@@ -73,9 +75,11 @@ def test_messages_are_written_in_each_language_from_the_same_fields():
     assert localized_messages(level, "en").tolist() == level["message"].tolist()
     assert localized_messages(level, "sv").tolist() == ['okänd nivå "Behandlng"; menade du "Behandling" (treatment)?']
     assert localized_messages(actor, "da").tolist() == [
-        'ingen aktør har id\'et "Socialnämnden" i actors.csv; mente du "sn" (Socialnämnden)?']
+        'ingen aktør har id\'et "Socialnämnden" i actors.csv; mente du "sn" (Socialnämnden)?'
+    ]
     assert localized_messages(by_code["unknown-status"], "nb").tolist() == [
-        'ukjent status "done" (tillatte: planned, active, ended)']
+        'ukjent status "done" (tillatte: planned, active, ended)'
+    ]
     for language in ("sv", "da", "nb"):
         assert not set(localized_messages(problems, language)) & set(problems["message"]), language
 
@@ -97,25 +101,40 @@ def test_the_corpus_files_are_never_changed_by_validation(tmp_path):
     assert {p.name: p.read_bytes() for p in copy.iterdir()} == before
 
 
-@pytest.mark.parametrize("files, expected", [
-    ({"actors": OK["actors"], "efforts": OK["efforts"]},
-     [("participation.csv", None, None, "missing-file")]),
-    ({**OK, "participation": "\n\n"}, [("participation.csv", None, None, "empty-file")]),
-    ({**OK, "efforts": "id,name,target_groups\ne1,Mini-Maria,youth\n"}, [("efforts.csv", 1, "level", "missing-column")]),
-    ({**OK, "efforts": "ID , Name,LEVEL,Target_Groups\ne1,Mini-Maria,Tidlig innsats,youth\n"}, []),
-    ({**OK, "participation": "actor,effort,role\nsn,e1,lead\nsn,e1,follow_up\n"}, []),
-    ({**OK, "meta": 'language = "fi"\nyear = "2015"\n'},
-     [("map.toml", None, "language", "invalid-metadata"), ("map.toml", None, "year", "invalid-metadata")]),
-    ({**OK, "meta": "name = [unclosed\n"}, [("map.toml", None, None, "invalid-metadata")]),
-    ({**OK, "efforts": "id,name,level,target_groups\ne1,Mini-Maria,5,\n"},
-     [("efforts.csv", 2, "level", "unknown-level"), ("efforts.csv", 2, "target_groups", "missing-value")]),
-    ({**OK, "actors": "id,name,type,parent\nsn,Socialnämnden,committee,sn\n"},
-     [("actors.csv", 2, "parent", "parent-cycle")]),
-    ({**OK, "actors": "id,name,type,parent\nsn,Socialnämnden,committee,\n,IFO,social_services,\n"},
-     [("actors.csv", 3, "id", "missing-value")]),  # an empty id is missing, not a loop of empty parents
-    ({**OK, "actors": "id,name,type,note\nsn,Social\x01nämnden,committee,\"two\nlines\ta tab\"\n"},
-     [("actors.csv", 2, "name", "control-character")]),  # line breaks and tabs are text
-])
+@pytest.mark.parametrize(
+    "files, expected",
+    [
+        ({"actors": OK["actors"], "efforts": OK["efforts"]}, [("participation.csv", None, None, "missing-file")]),
+        ({**OK, "participation": "\n\n"}, [("participation.csv", None, None, "empty-file")]),
+        (
+            {**OK, "efforts": "id,name,target_groups\ne1,Mini-Maria,youth\n"},
+            [("efforts.csv", 1, "level", "missing-column")],
+        ),
+        ({**OK, "efforts": "ID , Name,LEVEL,Target_Groups\ne1,Mini-Maria,Tidlig innsats,youth\n"}, []),
+        ({**OK, "participation": "actor,effort,role\nsn,e1,lead\nsn,e1,follow_up\n"}, []),
+        (
+            {**OK, "meta": 'language = "fi"\nyear = "2015"\n'},
+            [("map.toml", None, "language", "invalid-metadata"), ("map.toml", None, "year", "invalid-metadata")],
+        ),
+        ({**OK, "meta": "name = [unclosed\n"}, [("map.toml", None, None, "invalid-metadata")]),
+        (
+            {**OK, "efforts": "id,name,level,target_groups\ne1,Mini-Maria,5,\n"},
+            [("efforts.csv", 2, "level", "unknown-level"), ("efforts.csv", 2, "target_groups", "missing-value")],
+        ),
+        (
+            {**OK, "actors": "id,name,type,parent\nsn,Socialnämnden,committee,sn\n"},
+            [("actors.csv", 2, "parent", "parent-cycle")],
+        ),
+        (
+            {**OK, "actors": "id,name,type,parent\nsn,Socialnämnden,committee,\n,IFO,social_services,\n"},
+            [("actors.csv", 3, "id", "missing-value")],
+        ),  # an empty id is missing, not a loop of empty parents
+        (
+            {**OK, "actors": 'id,name,type,note\nsn,Social\x01nämnden,committee,"two\nlines\ta tab"\n'},
+            [("actors.csv", 2, "name", "control-character")],
+        ),  # line breaks and tabs are text
+    ],
+)
 def test_each_problem_alone(tmp_path, files, expected):
     _, problems = actormap.check_map(write_map(tmp_path / "m", **files))
     assert located(problems) == expected
@@ -126,7 +145,8 @@ def test_a_control_character_is_named_and_the_map_never_reaches_a_workbook(tmp_p
     actor_map, problems = actormap.check_map(folder)
     assert [format_problem(row) for row in problems.itertuples()] == [
         "actors.csv:2:name: the cell holds an invisible control character (U+000B) that workbooks and XML files "
-        "cannot store; delete it"]
+        "cannot store; delete it"
+    ]
     with pytest.raises(actormap.MapError):
         actormap.save_map(actor_map, tmp_path / "copy.xlsx")
 
@@ -136,7 +156,7 @@ def test_unreadable_encoding_is_located(tmp_path):
     (folder / "actors.csv").write_bytes(b"id,name,type\n\x81\x8d\x8f\xff\xfe\x00\x00")
     _, problems = actormap.check_map(folder)
     assert located(problems)[0] == ("actors.csv", None, None, "unreadable-encoding")
-    assert "save it from Excel as \"CSV UTF-8\"" in problems.loc[0, "message"]
+    assert 'save it from Excel as "CSV UTF-8"' in problems.loc[0, "message"]
 
 
 def test_load_map_raises_with_every_problem(tmp_path):

@@ -5,9 +5,9 @@ Choose what to show with :func:`select`, then write any format with
 used. See :mod:`actormap.export.formats` for the formats.
 """
 
-from actormap.export.filters import ExportFilters, Selection, filter_errors, select
 from actormap.export.formats import FORMATS, MEDIA_TYPES, export_bytes, file_name
 from actormap.export.image import DEFAULT_SIZE, parse_size
+from actormap.view.selection import ExportFilters, Selection, filter_errors, select
 
 __all__ = [
     "DEFAULT_SIZE",

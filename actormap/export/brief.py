@@ -3,7 +3,7 @@
 :func:`brief_content` gathers what the brief says, in the selection's
 language; :func:`brief_markdown` writes it as Markdown with the network
 image inside the file (a ``data:`` URL at the end), so one file is the
-whole brief. :mod:`actormap.export.briefpdf` lays the same content out as
+whole brief. :mod:`actormap.export.pdf` lays the same content out as
 a printed page.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
-from actormap.analysis import coverage
-from actormap.export.filters import Selection
+from actormap.analysis.coverage import coverage
 from actormap.export.text import markdown_text
 from actormap.i18n import code_label, level_name, t
+from actormap.view.selection import Selection
 
 __all__ = ["TOP_FINDINGS", "BriefContent", "Finding", "brief_content", "brief_markdown", "findings_heading"]
 
@@ -58,12 +58,18 @@ def brief_content(selection: Selection) -> BriefContent:
     header = [t("ui.col_level", language), *(code_label("target_group", group, language) for group in groups)]
     rows = [[level_name(level, language), *(int(counts[(level, group)]) for group in groups)] for level in levels]
     top = [
-        Finding(f.severity, t(f"severity.{f.severity}", language), t(f"rule.{f.rule}.title", language), f.message,
-                bool(f.new))
+        Finding(
+            f.severity,
+            t(f"severity.{f.severity}", language),
+            t(f"rule.{f.rule}.title", language),
+            f.message,
+            bool(f.new),
+        )
         for f in findings.head(TOP_FINDINGS).itertuples()
     ]
-    return BriefContent(selection.title, list(selection.drawing_notes), figures, header, rows, top,
-                        max(len(findings) - TOP_FINDINGS, 0))
+    return BriefContent(
+        selection.title, list(selection.drawing_notes), figures, header, rows, top, max(len(findings) - TOP_FINDINGS, 0)
+    )
 
 
 def brief_markdown(selection: Selection, network_png: bytes | None = None) -> str:
@@ -76,38 +82,56 @@ def brief_markdown(selection: Selection, network_png: bytes | None = None) -> st
     lines = [f"# {markdown_text(content.title)}", "", f"**{markdown_text(t('export.brief_title', language))}**  "]
     lines += [f"{markdown_text(note)}  " for note in content.notes]
     lines += ["", f"## {markdown_text(t('export.brief_figures', language))}", ""]
-    lines += [_row([markdown_text(label) for label, _ in content.figures]), _rule(len(content.figures)),
-              _row([str(value) for _, value in content.figures])]
+    lines += [
+        _row([markdown_text(label) for label, _ in content.figures]),
+        _rule(len(content.figures)),
+        _row([str(value) for _, value in content.figures]),
+    ]
     lines += ["", f"## {markdown_text(t('export.brief_coverage', language))}", ""]
-    lines += [_row([markdown_text(cell) for cell in content.coverage_header]),
-              "| --- |" + _rule(len(content.coverage_header) - 1)[1:]]
-    lines += [_row([markdown_text(row[0]), *(f"**{v}**" if v == 0 else str(v) for v in row[1:])])
-              for row in content.coverage_rows]
+    lines += [
+        _row([markdown_text(cell) for cell in content.coverage_header]),
+        "| --- |" + _rule(len(content.coverage_header) - 1)[1:],
+    ]
+    lines += [
+        _row([markdown_text(row[0]), *(f"**{v}**" if v == 0 else str(v) for v in row[1:])])
+        for row in content.coverage_rows
+    ]
     lines += ["", f"_{markdown_text(t('export.brief_coverage_help', language))}_", ""]
     lines += _findings_md(content, language)
     if network_png is not None:
         alt = markdown_text(f"{t('export.brief_network', language)}: {content.title}")
-        lines += ["", f"## {markdown_text(t('export.brief_network', language))}", "", f"![{alt}][network]", "",
-                  f"[network]: data:image/png;base64,{base64.b64encode(network_png).decode('ascii')}"]
+        lines += [
+            "",
+            f"## {markdown_text(t('export.brief_network', language))}",
+            "",
+            f"![{alt}][network]",
+            "",
+            f"[network]: data:image/png;base64,{base64.b64encode(network_png).decode('ascii')}",
+        ]
     return "\n".join(lines) + "\n"
 
 
 def _findings_md(content: BriefContent, language: str) -> list[str]:
     if not content.findings:
-        return [f"## {markdown_text(t('export.brief_findings', language, count=0))}", "",
-                markdown_text(t("ui.no_findings", language))]
+        return [
+            f"## {markdown_text(t('export.brief_findings', language, count=0))}",
+            "",
+            markdown_text(t("ui.no_findings", language)),
+        ]
     lines = [f"## {markdown_text(findings_heading(content, language))}", ""]
     for number, finding in enumerate(content.findings, start=1):
         new = f" ({markdown_text(t('export.new', language))})" if finding.new else ""
-        lines.append(f"{number}. **{markdown_text(finding.label.capitalize())} · {markdown_text(finding.title)}"
-                     f"{new}.** {markdown_text(finding.message)}")
+        lines.append(
+            f"{number}. **{markdown_text(finding.label.capitalize())} · {markdown_text(finding.title)}"
+            f"{new}.** {markdown_text(finding.message)}"
+        )
     if content.more:
         lines += ["", markdown_text(t("export.brief_findings_more", language, count=content.more))]
     return lines
 
 
 def findings_heading(content: BriefContent, language: str) -> str:
-    """"The 10 most severe findings", or "All 7 findings, most severe first" when the list is whole."""
+    """ "The 10 most severe findings", or "All 7 findings, most severe first" when the list is whole."""
     key = "export.brief_findings" if content.more else "export.brief_findings_all"
     return t(key, language, count=len(content.findings))
 

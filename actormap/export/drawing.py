@@ -1,7 +1,7 @@
 """The network view drawn on a Matplotlib axes, with labels placed so that they never run together.
 
 :func:`draw_network` draws the nodes and edges of a
-:class:`~actormap.render.network.NetworkView` in the app's colours, line
+:class:`~actormap.view.network.NetworkView` in the app's colours, line
 widths and dashes, and names the nodes. Each label tries four places
 around its node (below, above, right, left) and takes the first that
 touches no other label, no node and stays inside the axes. Up to
@@ -22,8 +22,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.transforms import Bbox, offset_copy
 
 from actormap.export.spacing import spread_positions
-from actormap.render.network import LABEL_WIDTH
-from actormap.render.style import ACTOR_SHAPE, EFFORT_SHAPE
+from actormap.view.network import LABEL_WIDTH
+from actormap.view.style import ACTOR_SHAPE, EFFORT_SHAPE
 
 __all__ = ["LABEL_ALL", "LINE_POINTS", "MARKERS", "Labelled", "draw_network", "label_candidates"]
 
@@ -87,7 +87,7 @@ def label_candidates(view) -> list[str]:
 
     Examples
     --------
-    >>> from actormap.render.network import NetworkView
+    >>> from actormap.view.network import NetworkView
     >>> view = NetworkView([{"id": "a", "shape": "dot", "label": "A"}, {"id": "e", "shape": "square", "label": "E"}],
     ...                    [{"from": "a", "to": "e"}])
     >>> label_candidates(view)
@@ -122,13 +122,24 @@ def draw_network(ax, view, scale: float = 1.0, lanes: bool = True) -> Labelled:
         group = [node for node in nodes if node["shape"] == shape]
         if group:
             side = 2 * radius * (1.0 if marker == "o" else 0.92)
-            ax.scatter([n["x"] for n in group], [n["y"] for n in group], s=side**2, marker=marker, zorder=3,
-                       c=[n["color"]["background"] for n in group], edgecolors=BORDER_COLOR, linewidths=0.8 * scale)
+            ax.scatter(
+                [n["x"] for n in group],
+                [n["y"] for n in group],
+                s=side**2,
+                marker=marker,
+                zorder=3,
+                c=[n["color"]["background"] for n in group],
+                edgecolors=BORDER_COLOR,
+                linewidths=0.8 * scale,
+            )
     _headings(ax, headings, where, scale)
     named = _labels(ax, nodes, label_candidates(view), radius, font, must=len(nodes) <= LABEL_ALL)
-    return Labelled(sum(n["shape"] == "dot" for n in nodes), sum(n["shape"] == "square" for n in nodes),
-                    sum(n["shape"] == "dot" and n["id"] in named for n in nodes),
-                    sum(n["shape"] == "square" and n["id"] in named for n in nodes))
+    return Labelled(
+        sum(n["shape"] == "dot" for n in nodes),
+        sum(n["shape"] == "square" for n in nodes),
+        sum(n["shape"] == "dot" and n["id"] in named for n in nodes),
+        sum(n["shape"] == "square" and n["id"] in named for n in nodes),
+    )
 
 
 def _headings(ax, headings: list[dict], where: dict, scale: float) -> None:
@@ -138,16 +149,26 @@ def _headings(ax, headings: list[dict], where: dict, scale: float) -> None:
     for heading in headings:
         x, y = where[heading["id"]]
         room = min([abs(other - x) for other in xs if other != x], default=float("inf")) * 0.92
-        text = ax.text(x, y + HEADING_SIZE * scale * ax.figure.dpi / 72, heading["label"], fontweight="bold",
-                       fontsize=HEADING_SIZE * scale, color=HEADING_COLOR, ha="center", va="baseline", zorder=4,
-                       parse_math=False)
+        text = ax.text(
+            x,
+            y + HEADING_SIZE * scale * ax.figure.dpi / 72,
+            heading["label"],
+            fontweight="bold",
+            fontsize=HEADING_SIZE * scale,
+            color=HEADING_COLOR,
+            ha="center",
+            va="baseline",
+            zorder=4,
+            parse_math=False,
+        )
         width = text.get_window_extent(renderer).width
         if width > room:
             text.set_fontsize(HEADING_SIZE * scale * room / width)
 
 
-def _place(ax, nodes: list[dict], headings: list[dict], radius: float, font: float, scale: float,
-           lanes: bool) -> dict[str, tuple[float, float]]:
+def _place(
+    ax, nodes: list[dict], headings: list[dict], radius: float, font: float, scale: float, lanes: bool
+) -> dict[str, tuple[float, float]]:
     """Positions in pixels of the axes, with margins for the names of the outermost nodes."""
     box = ax.get_window_extent(ax.figure.canvas.get_renderer())
     pixel = ax.figure.dpi / 72
@@ -160,10 +181,21 @@ def _place(ax, nodes: list[dict], headings: list[dict], radius: float, font: flo
     pad_x = min(label_w / 2 + radius_px, width * 0.12)
     heading_room = 2 * line_h + radius_px if headings else 0.0
     bottom = radius_px + 3 * line_h
-    heading_dx = max((len(heading["label"]) * 0.68 * HEADING_SIZE * scale * pixel for heading in headings),
-                     default=0.0) + 3 * line_h
-    where = spread_positions(nodes, width - 2 * pad_x, height - radius_px - bottom, label_w + 2 * radius_px + 8,
-                             2 * radius_px + 2 * line_h + 6, lanes, headings, heading_room, heading_dx)
+    heading_dx = (
+        max((len(heading["label"]) * 0.68 * HEADING_SIZE * scale * pixel for heading in headings), default=0.0)
+        + 3 * line_h
+    )
+    where = spread_positions(
+        nodes,
+        width - 2 * pad_x,
+        height - radius_px - bottom,
+        label_w + 2 * radius_px + 8,
+        2 * radius_px + 2 * line_h + 6,
+        lanes,
+        headings,
+        heading_room,
+        heading_dx,
+    )
     return {node: (x + pad_x, y + radius_px) for node, (x, y) in where.items()}
 
 
@@ -176,9 +208,17 @@ def _edges(ax, view, where: dict, scale: float) -> None:
             styles.setdefault(key, []).append([where[edge["from"]], where[edge["to"]]])
     alpha = min(0.85, max(0.12, EDGES_SEEN / max(len(view.edges), 1)))
     for (color, width, dashed), segments in sorted(styles.items(), key=lambda item: item[0][1]):
-        ax.add_collection(LineCollection(segments, colors=color, linewidths=max(width * LINE_POINTS, 1.0) * scale,
-                                         linestyles=(0, (5, 3)) if dashed else "solid", alpha=alpha, zorder=1,
-                                         capstyle="round"))
+        ax.add_collection(
+            LineCollection(
+                segments,
+                colors=color,
+                linewidths=max(width * LINE_POINTS, 1.0) * scale,
+                linestyles=(0, (5, 3)) if dashed else "solid",
+                alpha=alpha,
+                zorder=1,
+                capstyle="round",
+            )
+        )
 
 
 _PLACES = (  # (dx, dy) in node radii plus a gap, and the text's alignment: below, above, beside, then diagonal
@@ -214,8 +254,9 @@ def _labels(ax, nodes: list[dict], chosen: list[str], radius: float, font: float
         node = by_id[node_id]
         own = markers[row_of[node_id]][None, :]
         labels = np.array(placed).reshape(-1, 4)
-        text = ax.text(node["x"], node["y"], node["label"], color=TEXT_COLOR, zorder=5, linespacing=1.05,
-                       parse_math=False)
+        text = ax.text(
+            node["x"], node["y"], node["label"], color=TEXT_COLOR, zorder=5, linespacing=1.05, parse_math=False
+        )
         best = None
         for size in (font, *(font * share for share in SMALLER)) if must else (font,):
             _size(text, size)

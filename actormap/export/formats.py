@@ -23,18 +23,26 @@ import re
 import unicodedata
 
 from actormap.export.brief import brief_markdown
-from actormap.export.briefpdf import brief_pdf
-from actormap.export.filters import Selection
 from actormap.export.graphfile import graph_file
 from actormap.export.image import DEFAULT_SIZE, network_image
-from actormap.export.report import report_workbook
-from actormap.render.html import network_html
+from actormap.export.pdf import brief_pdf
+from actormap.export.workbook import report_workbook
+from actormap.view.html import network_html
+from actormap.view.selection import Selection
 
 __all__ = ["FORMATS", "MEDIA_TYPES", "export_bytes", "file_name"]
 
 FORMATS = ("html", "png", "svg", "pdf", "gexf", "graphml", "xlsx", "md")
-KINDS = {"html": "network", "png": "network", "svg": "network", "pdf": "brief", "gexf": "graph", "graphml": "graph",
-         "xlsx": "report", "md": "brief"}
+KINDS = {
+    "html": "network",
+    "png": "network",
+    "svg": "network",
+    "pdf": "brief",
+    "gexf": "graph",
+    "graphml": "graph",
+    "xlsx": "report",
+    "md": "brief",
+}
 MEDIA_TYPES = {
     "html": "text/html",
     "png": "image/png",
@@ -60,8 +68,13 @@ def export_bytes(selection: Selection, export_format: str, size: tuple[int, int]
         When the format is unknown.
     """
     if export_format == "html":
-        page = network_html(selection.drawing, selection.language, title=selection.title,
-                            notes=tuple(selection.drawing_notes), height=HTML_HEIGHT)
+        page = network_html(
+            selection.drawing,
+            selection.language,
+            title=selection.title,
+            notes=tuple(selection.drawing_notes),
+            height=HTML_HEIGHT,
+        )
         return page.encode("utf-8")
     if export_format in ("png", "svg"):
         return network_image(selection, export_format, size)

@@ -1,6 +1,6 @@
 """The full graph for Gephi (GEXF) and yEd (GraphML), with every attribute and the app's look.
 
-The graph is :func:`actormap.graph.build_graph` of the selection's map
+The graph is :func:`actormap.analysis.graph.build_graph` of the selection's map
 (after a what-if removal), cut down to the nodes the filters keep when
 they narrow the view. :func:`portable_graph` turns it into what both
 formats can hold: edge keys and values as text (a role stays the key of
@@ -27,10 +27,10 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 from networkx.readwrite.graphml import GraphMLWriter
 
-from actormap.export.filters import Selection
+from actormap.analysis.graph import build_graph
 from actormap.export.text import xml_safe
-from actormap.graph import build_graph
-from actormap.render.style import ROLE_COLORS, actor_color, edge_style, effort_color, relation_style
+from actormap.view.selection import Selection
+from actormap.view.style import ROLE_COLORS, actor_color, edge_style, effort_color, relation_style
 
 __all__ = ["GRAPH_FORMATS", "graph_file", "portable_graph", "selected_graph"]
 
@@ -114,10 +114,13 @@ def graph_file(selection: Selection, graph_format: str) -> bytes:
 def _gexf(G: nx.MultiDiGraph, positions: dict, description: str, date: str) -> bytes:
     G = G.copy()
     for node, data in G.nodes(data=True):
-        red, green, blue = (int(_color(data)[i:i + 2], 16) for i in (1, 3, 5))
+        red, green, blue = (int(_color(data)[i : i + 2], 16) for i in (1, 3, 5))
         x, y = positions[node]
-        data["viz"] = {"color": {"r": red, "g": green, "b": blue, "a": 1.0}, "size": 10.0,
-                       "position": {"x": float(x), "y": float(-y), "z": 0.0}}
+        data["viz"] = {
+            "color": {"r": red, "g": green, "b": blue, "a": 1.0},
+            "size": 10.0,
+            "position": {"x": float(x), "y": float(-y), "z": 0.0},
+        }
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
     meta = writer.xml.find("meta")
     meta.set("lastmodifieddate", date)
@@ -147,8 +150,9 @@ def _graphml(G: nx.MultiDiGraph, positions: dict, description: str) -> bytes:
     for element, (_, _, data) in zip(edges, G.edges(data=True)):
         color, width, dashed = _edge_look(data)
         look = ElementTree.SubElement(ElementTree.SubElement(element, "data", {"key": "yed_edge"}), "y:PolyLineEdge")
-        ElementTree.SubElement(look, "y:LineStyle", {"color": color, "type": "dashed" if dashed else "line",
-                                                     "width": f"{width:g}"})
+        ElementTree.SubElement(
+            look, "y:LineStyle", {"color": color, "type": "dashed" if dashed else "line", "width": f"{width:g}"}
+        )
         ElementTree.SubElement(look, "y:Arrows", {"source": "none", "target": "none"})
     buffer = io.BytesIO()
     if writer.prettyprint:
@@ -161,11 +165,15 @@ def _yed_node(element, data: dict, x: float, y: float) -> None:
     """yEd's drawing of a node: a circle (actor) or square (effort) in its colour, named below."""
     size = 30.0 if data.get("kind") == "effort" else 28.0
     look = ElementTree.SubElement(ElementTree.SubElement(element, "data", {"key": "yed_node"}), "y:ShapeNode")
-    ElementTree.SubElement(look, "y:Geometry", {"x": f"{x - size / 2:.1f}", "y": f"{y - size / 2:.1f}",
-                                                "width": f"{size:g}", "height": f"{size:g}"})
+    ElementTree.SubElement(
+        look,
+        "y:Geometry",
+        {"x": f"{x - size / 2:.1f}", "y": f"{y - size / 2:.1f}", "width": f"{size:g}", "height": f"{size:g}"},
+    )
     ElementTree.SubElement(look, "y:Fill", {"color": _color(data), "transparent": "false"})
     ElementTree.SubElement(look, "y:BorderStyle", {"color": "#333333", "type": "line", "width": "1.0"})
-    label = ElementTree.SubElement(look, "y:NodeLabel", {"modelName": "sandwich", "modelPosition": "s",
-                                                         "fontSize": "12", "textColor": "#1B1B1B"})
+    label = ElementTree.SubElement(
+        look, "y:NodeLabel", {"modelName": "sandwich", "modelPosition": "s", "fontSize": "12", "textColor": "#1B1B1B"}
+    )
     label.text = str(data.get("label", ""))
     ElementTree.SubElement(look, "y:Shape", {"type": "rectangle" if data.get("kind") == "effort" else "ellipse"})

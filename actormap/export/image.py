@@ -19,13 +19,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from actormap.export.drawing import LINE_POINTS, MARKERS, draw_network
-from actormap.export.filters import Selection
 from actormap.i18n import t
-from actormap.render.network import HEADING_PREFIX, NetworkView
-from actormap.render.style import legend_rows
+from actormap.view.network import HEADING_PREFIX, NetworkView
+from actormap.view.selection import Selection
+from actormap.view.style import legend_rows
 
-__all__ = ["DEFAULT_SIZE", "IMAGE_FORMATS", "caption", "drawn_view", "network_figure", "network_image",
-           "parse_size"]
+__all__ = ["DEFAULT_SIZE", "IMAGE_FORMATS", "caption", "drawn_view", "network_figure", "network_image", "parse_size"]
 
 DEFAULT_SIZE = (1920, 1080)
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -62,13 +61,19 @@ def caption(selection: Selection, labelled) -> str:
     shown = t("export.shown", language, actors=labelled.actors, efforts=labelled.efforts)
     if labelled.everything:
         return f"{shown} {t('export.labels_all', language)}"
-    return f"{shown} " + t("export.labels_some", language, actors=labelled.named_actors,
-                           total_actors=labelled.actors, efforts=labelled.named_efforts,
-                           total_efforts=labelled.efforts)
+    return f"{shown} " + t(
+        "export.labels_some",
+        language,
+        actors=labelled.named_actors,
+        total_actors=labelled.actors,
+        efforts=labelled.named_efforts,
+        total_efforts=labelled.efforts,
+    )
 
 
-def network_figure(selection: Selection, size: tuple[int, int] = DEFAULT_SIZE,
-                   inches: tuple[float, float] | None = None) -> Figure:
+def network_figure(
+    selection: Selection, size: tuple[int, int] = DEFAULT_SIZE, inches: tuple[float, float] | None = None
+) -> Figure:
     """The whole image as a Matplotlib figure of ``size`` pixels (or ``inches``, for a printed page)."""
     width_in, height_in = inches or (size[0] / DPI, size[1] / DPI)
     scale = min(width_in / 19.2, height_in / 10.8)
@@ -78,21 +83,36 @@ def network_figure(selection: Selection, size: tuple[int, int] = DEFAULT_SIZE,
     margin = 0.018
     top = 1 - 16 * scale / page_pt
     top = _text_block(figure, [selection.title], 24 * scale, top, margin, bold=True, max_lines=2)
-    top = _text_block(figure, [" · ".join(selection.drawing_notes)], 13 * scale, top - 4 * scale / page_pt, margin,
-                      color="#444444", max_lines=3)
+    top = _text_block(
+        figure,
+        [" · ".join(selection.drawing_notes)],
+        13 * scale,
+        top - 4 * scale / page_pt,
+        margin,
+        color="#444444",
+        max_lines=3,
+    )
     bottom = 12 * scale / page_pt
     caption_box = figure.text(margin, bottom, "", fontsize=11 * scale, color="#444444", va="bottom", parse_math=False)
     bottom += 22 * scale / page_pt
-    bottom = _legend(figure, legend_rows(selection.drawing.actor_types, selection.language), 13 * scale, bottom,
-                     margin)
+    bottom = _legend(figure, legend_rows(selection.drawing.actor_types, selection.language), 13 * scale, bottom, margin)
     ax = figure.add_axes((margin, bottom + 8 * scale / page_pt, 1 - 2 * margin, top - bottom - 20 * scale / page_pt))
     if selection.drawing.nodes:
         labelled = draw_network(ax, drawn_view(selection), scale, lanes=selection.layout == "levels")
         caption_box.set_text(caption(selection, labelled))
     else:
         ax.set_axis_off()
-        ax.text(0.5, 0.5, t("ui.network_empty", selection.language), fontsize=20 * scale, ha="center", va="center",
-                color="#555555", transform=ax.transAxes, parse_math=False)
+        ax.text(
+            0.5,
+            0.5,
+            t("ui.network_empty", selection.language),
+            fontsize=20 * scale,
+            ha="center",
+            va="center",
+            color="#555555",
+            transform=ax.transAxes,
+            parse_math=False,
+        )
     return figure
 
 
@@ -101,20 +121,38 @@ def drawn_view(selection: Selection) -> NetworkView:
     levels, drawing = selection.filters.levels, selection.drawing
     if not levels:
         return drawing
-    nodes = [node for node in drawing.nodes
-             if not node.get("heading") or node["id"].removeprefix(HEADING_PREFIX) in levels]
+    nodes = [
+        node for node in drawing.nodes if not node.get("heading") or node["id"].removeprefix(HEADING_PREFIX) in levels
+    ]
     return replace(drawing, nodes=nodes)
 
 
-def _text_block(figure: Figure, lines: list[str], size: float, top: float, margin: float, bold: bool = False,
-                color: str = "#1B1B1B", max_lines: int = 2) -> float:
+def _text_block(
+    figure: Figure,
+    lines: list[str],
+    size: float,
+    top: float,
+    margin: float,
+    bold: bool = False,
+    color: str = "#1B1B1B",
+    max_lines: int = 2,
+) -> float:
     """Write wrapped lines from ``top`` down (figure fractions); return where the block ends."""
     width_pt = figure.get_figwidth() * 72 * (1 - 2 * margin)
     per_line = max(int(width_pt / (size * (0.62 if bold else 0.56))), 20)
     wrapped = [part for line in lines for part in textwrap.wrap(line, per_line)][:max_lines]
     text = "\n".join(wrapped)
-    figure.text(margin, top, text, fontsize=size, fontweight="bold" if bold else "normal", color=color, va="top",
-                linespacing=1.25, parse_math=False)
+    figure.text(
+        margin,
+        top,
+        text,
+        fontsize=size,
+        fontweight="bold" if bold else "normal",
+        color=color,
+        va="top",
+        linespacing=1.25,
+        parse_math=False,
+    )
     return top - len(wrapped) * size * 1.3 / (figure.get_figheight() * 72)
 
 
@@ -152,13 +190,29 @@ def _legend(figure: Figure, rows, size: float, bottom: float, margin: float) -> 
 
 def _key(figure: Figure, style: dict, x: float, y: float, width: float, size: float) -> None:
     if "shape" in style:
-        figure.add_artist(Line2D([x + width / 2], [y], marker=MARKERS[style["shape"]], markersize=size * 0.95,
-                                 markerfacecolor=style["color"], markeredgecolor="#333333", linestyle="none",
-                                 transform=figure.transFigure))
+        figure.add_artist(
+            Line2D(
+                [x + width / 2],
+                [y],
+                marker=MARKERS[style["shape"]],
+                markersize=size * 0.95,
+                markerfacecolor=style["color"],
+                markeredgecolor="#333333",
+                linestyle="none",
+                transform=figure.transFigure,
+            )
+        )
     else:
-        figure.add_artist(Line2D([x, x + width], [y, y], color=style["line"],
-                                 linewidth=style["width"] * LINE_POINTS * size / 13,
-                                 linestyle=(0, (4, 2.5)) if style["dashed"] else "solid", transform=figure.transFigure))
+        figure.add_artist(
+            Line2D(
+                [x, x + width],
+                [y, y],
+                color=style["line"],
+                linewidth=style["width"] * LINE_POINTS * size / 13,
+                linestyle=(0, (4, 2.5)) if style["dashed"] else "solid",
+                transform=figure.transFigure,
+            )
+        )
 
 
 def network_image(selection: Selection, image_format: str = "png", size: tuple[int, int] = DEFAULT_SIZE) -> bytes:
@@ -183,8 +237,12 @@ def _metadata(selection: Selection, image_format: str) -> dict:
     if image_format == "png":
         return {"Title": selection.title, "Description": description, "Software": "actormap"}
     if image_format == "svg":
-        return {"Title": selection.title, "Description": description, "Date": selection.date.isoformat(),
-                "Creator": "actormap"}
+        return {
+            "Title": selection.title,
+            "Description": description,
+            "Date": selection.date.isoformat(),
+            "Creator": "actormap",
+        }
     return {"Title": selection.title, "Subject": description, "Creator": "actormap", "CreationDate": None}
 
 

@@ -27,9 +27,17 @@ CROWDED = 0.8
 """A lane too full for names above and below its nodes names them beside: a crowded side widens a gap by this share."""
 
 
-def spread_positions(nodes: list[dict], width: float, height: float, min_dx: float, min_dy: float,
-                     lanes: bool = True, headings: list[dict] = (), heading_room: float = 0.0,
-                     heading_dx: float = 0.0) -> dict[str, tuple[float, float]]:
+def spread_positions(
+    nodes: list[dict],
+    width: float,
+    height: float,
+    min_dx: float,
+    min_dy: float,
+    lanes: bool = True,
+    headings: list[dict] = (),
+    heading_room: float = 0.0,
+    heading_dx: float = 0.0,
+) -> dict[str, tuple[float, float]]:
     """New ``(x, y)`` of each node (``id``, ``x``, ``y``) inside ``[0, width] x [0, height]``, y pointing down.
 
     ``headings`` (the levels' names) stand at ``y = 0`` above their lane,
@@ -56,9 +64,13 @@ def spread_positions(nodes: list[dict], width: float, height: float, min_dx: flo
     for node in nodes:
         by_lane.setdefault(_lane(node), []).append(node)
     crowded = {lane for lane, members in by_lane.items() if len(members) * min_dy > height}
-    least = [max(min_dx * (1 + CROWDED * (left in crowded) + CROWDED * (right in crowded)),
-                 heading_dx if left in headed and right in headed else 0.0)
-             for left, right in pairwise(all_lanes)]
+    least = [
+        max(
+            min_dx * (1 + CROWDED * (left in crowded) + CROWDED * (right in crowded)),
+            heading_dx if left in headed and right in headed else 0.0,
+        )
+        for left, right in pairwise(all_lanes)
+    ]
     xs = _lane_x(all_lanes, width, least)
     ys = [node["y"] for node in nodes]
     low, span = min(ys), max(ys) - min(ys)
@@ -119,14 +131,17 @@ def _scaled(nodes: list[dict], width: float, height: float) -> dict[str, tuple[f
     xs, ys = [node["x"] for node in nodes], [node["y"] for node in nodes]
     span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
     return {
-        node["id"]: ((node["x"] - min(xs)) * width / span_x if span_x else width / 2,
-                     (node["y"] - min(ys)) * height / span_y if span_y else height / 2)
+        node["id"]: (
+            (node["x"] - min(xs)) * width / span_x if span_x else width / 2,
+            (node["y"] - min(ys)) * height / span_y if span_y else height / 2,
+        )
         for node in nodes
     }
 
 
-def _apart(placed: dict[str, tuple[float, float]], width: float, height: float,
-           distance: float) -> dict[str, tuple[float, float]]:
+def _apart(
+    placed: dict[str, tuple[float, float]], width: float, height: float, distance: float
+) -> dict[str, tuple[float, float]]:
     """Push nodes closer than ``distance`` apart (as far as the frame has room), a few sweeps over all pairs.
 
     A spring layout packs each part of the network tightly; a slide needs

@@ -18,16 +18,18 @@ from pathlib import Path
 
 import streamlit as st
 
-from actormap.analysis import (actor_profiles, compare_findings, coverage, for_municipality, municipalities,
-                               responsibility_matrix, without_actors)
-from actormap.bundle import diff_maps, merge_maps
+from actormap.analysis.compare import compare_findings
+from actormap.analysis.coverage import actor_profiles, coverage, responsibility_matrix
+from actormap.analysis.rules import find_all, find_facts
+from actormap.analysis.slices import for_municipality, municipalities, without_actors
+from actormap.analysis.wording import localize
 from actormap.export import ExportFilters, select
-from actormap.findings import find_all, find_facts
-from actormap.messages import localize
-from actormap.load import map_files, read_map
-from actormap.meta import META_FILE, parse_meta
+from actormap.files.load import map_files, read_map
+from actormap.files.merge import diff_maps, merge_maps
+from actormap.files.meta import parse_meta
 from actormap.model import ActorMap
-from actormap.render.layout import force_layout, levels_layout
+from actormap.schema import META_FILE
+from actormap.view.layout import force_layout, levels_layout
 
 __all__ = [
     "MapSource",
@@ -136,8 +138,9 @@ def cached_layout(version: str, kind: str, _actor_map: ActorMap):
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def cached_selection(version: str, filters: str, language: str, layout: str, date: str, _actor_map: ActorMap,
-                     _filters: ExportFilters):
+def cached_selection(
+    version: str, filters: str, language: str, layout: str, date: str, _actor_map: ActorMap, _filters: ExportFilters
+):
     """The export selection, once per map, filters (their ``repr``), language, layout and day."""
     positions = None if _filters.without else cached_layout(version, layout, _actor_map)
     return select(_actor_map, _filters, language, datetime.date.fromisoformat(date), layout, positions)

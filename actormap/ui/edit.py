@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from actormap.analysis import compare_findings
-from actormap.bundle import diff_maps
-from actormap.findings import find_all
+from actormap.analysis.compare import compare_findings
+from actormap.analysis.rules import find_all
+from actormap.files.merge import diff_maps
 from actormap.i18n import t
 from actormap.model import ActorMap
 from actormap.schema import LEVELS, TABLES
@@ -25,7 +25,7 @@ from actormap.ui.data import cached_findings
 from actormap.ui.tables import show_findings, show_problems
 from actormap.ui.transfer import reload_editors
 from actormap.ui.widgets import chosen, describer
-from actormap.validate import check_tables
+from actormap.validation.checks import check_tables
 
 __all__ = ["editing_allowed", "render"]
 
@@ -111,8 +111,12 @@ def _column_config(base: ActorMap, name: str, raw: pd.DataFrame, language: str) 
             allowed = LEVELS if column.allowed == "level" else column.allowed
             options = list(dict.fromkeys(["", *allowed, *present]))
             config[column.name] = st.column_config.SelectboxColumn(  # a code's catalog kind is its column's name
-                column.name, options=options, format_func=describer(column.name, language), required=column.required,
-                help=column.help)
+                column.name,
+                options=options,
+                format_func=describer(column.name, language),
+                required=column.required,
+                help=column.help,
+            )
         elif column.allowed in names:
             known = names[column.allowed]
             options = list(dict.fromkeys(["", *known, *present]))

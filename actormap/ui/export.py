@@ -12,12 +12,12 @@ from functools import partial
 import streamlit as st
 
 from actormap.export import FORMATS, MEDIA_TYPES, ExportFilters, export_bytes, file_name, parse_size
-from actormap.export.filters import LAYOUTS
 from actormap.i18n import LANGUAGE_NAMES, t
 from actormap.model import ActorMap
 from actormap.schema import ACTOR_TYPES, LEVELS
 from actormap.ui.data import cached_selection
 from actormap.ui.widgets import describer, filter_row, remembered, usable_layout
+from actormap.view.selection import LAYOUTS
 
 __all__ = ["render"]
 
@@ -38,32 +38,68 @@ def render(actor_map: ActorMap, language: str) -> None:
     columns = st.columns(2)
     for index, export_format in enumerate(FORMATS):
         columns[index % 2].download_button(
-            t(f"ui.export_{export_format}", language), data=partial(export_bytes, selection, export_format, size),
-            file_name=file_name(actor_map.label, export_format), mime=MEDIA_TYPES[export_format],
-            key=f"export_{export_format}", on_click="ignore", width="stretch")
+            t(f"ui.export_{export_format}", language),
+            data=partial(export_bytes, selection, export_format, size),
+            file_name=file_name(actor_map.label, export_format),
+            mime=MEDIA_TYPES[export_format],
+            key=f"export_{export_format}",
+            on_click="ignore",
+            width="stretch",
+        )
 
 
 def _controls(actor_map: ActorMap, language: str) -> tuple[ExportFilters, str, str, tuple[int, int]]:
     names = actor_map.actor_names
-    levels, groups, types = filter_row([
-        ("export_levels", t("ui.levels", language), LEVELS, describer("level", language)),
-        ("export_groups", t("ui.target_groups", language), actor_map.target_groups,
-         describer("target_group", language)),
-        ("export_types", t("ui.actor_types", language), ACTOR_TYPES, describer("type", language)),
-    ], language)
+    levels, groups, types = filter_row(
+        [
+            ("export_levels", t("ui.levels", language), LEVELS, describer("level", language)),
+            (
+                "export_groups",
+                t("ui.target_groups", language),
+                actor_map.target_groups,
+                describer("target_group", language),
+            ),
+            ("export_types", t("ui.actor_types", language), ACTOR_TYPES, describer("type", language)),
+        ],
+        language,
+    )
     row = st.columns(3)
-    focus = remembered(row[0].selectbox, "export_focus", language, t("ui.focus", language), ["", *names],
-                       format_func=lambda actor: names.get(actor, t("ui.focus_none", language)))
+    focus = remembered(
+        row[0].selectbox,
+        "export_focus",
+        language,
+        t("ui.focus", language),
+        ["", *names],
+        format_func=lambda actor: names.get(actor, t("ui.focus_none", language)),
+    )
     depth = row[1].slider(t("ui.depth", language), 1, 6, 2, key="export_depth", disabled=not focus)
-    without = remembered(row[2].multiselect, "export_without", language, t("ui.export_without", language),
-                         list(names), format_func=names.__getitem__)
+    without = remembered(
+        row[2].multiselect,
+        "export_without",
+        language,
+        t("ui.export_without", language),
+        list(names),
+        format_func=names.__getitem__,
+    )
     row = st.columns(3)
-    layout = remembered(row[0].radio, "export_layout", language, t("ui.layout", language), LAYOUTS,
-                        format_func=lambda kind: t(f"ui.layout_{kind}", language))
+    layout = remembered(
+        row[0].radio,
+        "export_layout",
+        language,
+        t("ui.layout", language),
+        LAYOUTS,
+        format_func=lambda kind: t(f"ui.layout_{kind}", language),
+    )
     languages = list(LANGUAGE_NAMES)
-    export_language = row[1].selectbox(t("ui.export_language", language), languages, key="export_language",
-                                       index=languages.index(language), format_func=LANGUAGE_NAMES.__getitem__)
+    export_language = row[1].selectbox(
+        t("ui.export_language", language),
+        languages,
+        key="export_language",
+        index=languages.index(language),
+        format_func=LANGUAGE_NAMES.__getitem__,
+    )
     size = row[2].selectbox(t("ui.export_size", language), SIZES, key="export_size")
-    filters = ExportFilters(tuple(levels), tuple(groups), tuple(types), focus, depth,
-                            tuple(actor for actor in without if actor != focus))
+    filters = ExportFilters(
+        tuple(levels), tuple(groups), tuple(types), focus, depth, tuple(actor for actor in without if actor != focus)
+    )
     return filters, layout, export_language, parse_size(size)

@@ -5,12 +5,18 @@ from __future__ import annotations
 import streamlit as st
 
 from actormap.i18n import LANGUAGE_NAMES, t
-from actormap.problems import NotAMapError
 from actormap.ui import edit, export, network, overview, responsibilities, whatif
-from actormap.ui.data import (cached_map, cached_municipalities, cached_municipality, files_of, map_sources,
-                              uploaded_files)
+from actormap.ui.data import (
+    cached_map,
+    cached_municipalities,
+    cached_municipality,
+    files_of,
+    map_sources,
+    uploaded_files,
+)
 from actormap.ui.tables import show_invalid
 from actormap.ui.widgets import chosen, remember, remembered
+from actormap.validation.problems import NotAMapError
 
 __all__ = ["main"]
 
@@ -55,9 +61,16 @@ def _pick_municipality(actor_map, page: str, language: str) -> str:
     if chosen("municipality", language, "") not in ("", *options):
         remember("municipality", "")
     with st.sidebar:
-        return remembered(st.selectbox, "municipality", language, t("ui.municipality", language), ["", *options],
-                          format_func=lambda name: name or t("ui.municipality_all", language), disabled=page == "edit",
-                          help=t("ui.municipality_edit", language) if page == "edit" else None)
+        return remembered(
+            st.selectbox,
+            "municipality",
+            language,
+            t("ui.municipality", language),
+            ["", *options],
+            format_func=lambda name: name or t("ui.municipality_all", language),
+            disabled=page == "edit",
+            help=t("ui.municipality_edit", language) if page == "edit" else None,
+        )
 
 
 def _follow_map_language(actor_map, choice: str) -> None:

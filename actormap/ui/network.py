@@ -6,12 +6,12 @@ import streamlit as st
 
 from actormap.i18n import t
 from actormap.model import ActorMap
-from actormap.export.filters import LAYOUTS
-from actormap.render.html import network_html
-from actormap.render.network import MAX_DRAWN_NODES, NetworkFilters, network_view
 from actormap.schema import ACTOR_TYPES, BASES, LEVELS, ROLES
-from actormap.ui.widgets import describer, filter_row, remembered, usable_layout
 from actormap.ui.data import cached_findings, cached_layout
+from actormap.ui.widgets import describer, filter_row, remembered, usable_layout
+from actormap.view.html import network_html
+from actormap.view.network import MAX_DRAWN_NODES, NetworkFilters, network_view
+from actormap.view.selection import LAYOUTS
 
 __all__ = ["render"]
 
@@ -27,12 +27,18 @@ def render(actor_map: ActorMap, language: str) -> None:
     filters, layout = _controls(actor_map, language)
     layout = usable_layout(actor_map, layout, language)
     positions = cached_layout(actor_map.version, layout, actor_map)
-    view = network_view(actor_map, positions, filters, language, level_headings=layout == "levels",
-                        max_nodes=MAX_DRAWN_NODES)
+    view = network_view(
+        actor_map, positions, filters, language, level_headings=layout == "levels", max_nodes=MAX_DRAWN_NODES
+    )
     if view.hidden_actors or view.hidden_efforts:
         st.warning(
-            t("ui.network_limited", language, actors=view.hidden_actors, efforts=view.hidden_efforts,
-              limit=MAX_DRAWN_NODES)
+            t(
+                "ui.network_limited",
+                language,
+                actors=view.hidden_actors,
+                efforts=view.hidden_efforts,
+                limit=MAX_DRAWN_NODES,
+            )
         )
     actors = sum(1 for node in view.nodes if node["shape"] == "dot")
     efforts = sum(1 for node in view.nodes if node["shape"] == "square")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from actormap.analysis import filter_findings
-from actormap.findings import RULES, SEVERITIES
+from actormap.analysis.compare import filter_findings
+from actormap.analysis.rules import RULES, SEVERITIES
 from actormap.i18n import code_label, level_name, t
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
-from actormap.ui.widgets import describer, filter_row, remembered
 from actormap.ui.data import cached_coverage, cached_findings
 from actormap.ui.tables import rule_title, show_findings
+from actormap.ui.widgets import describer, filter_row, remembered
 
 __all__ = ["render"]
 

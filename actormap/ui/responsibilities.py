@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from actormap.analysis import filter_findings
+from actormap.analysis.compare import filter_findings
 from actormap.i18n import code_label, codes_text, level_name, t
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
-from actormap.ui.widgets import describer, remembered
 from actormap.ui.data import cached_findings, cached_matrix, cached_profiles
 from actormap.ui.tables import show_findings, table_height
+from actormap.ui.widgets import describer, remembered
 
 __all__ = ["render"]
 
@@ -60,8 +60,13 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
     shown = matrix.apply(lambda column: column.map(lambda roles: codes_text("role", roles, language)))
     shown.index = [names[actor] for actor in matrix.index]
     shown.columns = _numbered([_column_title(efforts.at[e, "level"], efforts.at[e, "name"]) for e in matrix.columns])
-    st.caption(t("ui.matrix_levels", language, levels=", ".join(
-        f"{LEVELS.index(level) + 1} = {level_name(level, language)}" for level in LEVELS)))
+    st.caption(
+        t(
+            "ui.matrix_levels",
+            language,
+            levels=", ".join(f"{LEVELS.index(level) + 1} = {level_name(level, language)}" for level in LEVELS),
+        )
+    )
     config = {title: st.column_config.TextColumn(width="medium") for title in shown.columns}
     st.dataframe(shown, width="stretch", column_config=config, height=table_height(len(shown), 600))
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from actormap.i18n import codes_text, level_name, t
-from actormap.problems import localized_messages
+from actormap.validation.problems import localized_messages
 
 __all__ = ["rule_title", "show_findings", "show_invalid", "show_problems", "table_height"]
 
@@ -29,13 +29,15 @@ def findings_columns(language: str) -> dict:
 
 def problems_table(problems: pd.DataFrame, language: str) -> pd.DataFrame:
     """Validation problems in ``language``, headings and messages, errors first."""
-    return pd.DataFrame({
-        t("ui.col_severity", language): problems["severity"].map(lambda s: t(f"ui.problem_{s}", language)),
-        t("ui.col_file", language): problems["file"],
-        t("ui.col_row", language): problems["row"],
-        t("ui.col_column", language): problems["column"].fillna(""),
-        t("ui.col_message", language): localized_messages(problems, language),
-    })
+    return pd.DataFrame(
+        {
+            t("ui.col_severity", language): problems["severity"].map(lambda s: t(f"ui.problem_{s}", language)),
+            t("ui.col_file", language): problems["file"],
+            t("ui.col_row", language): problems["row"],
+            t("ui.col_column", language): problems["column"].fillna(""),
+            t("ui.col_message", language): localized_messages(problems, language),
+        }
+    )
 
 
 def rule_title(rule: str, language: str) -> str:
@@ -44,26 +46,35 @@ def rule_title(rule: str, language: str) -> str:
 
 def findings_table(findings: pd.DataFrame, language: str) -> pd.DataFrame:
     """Findings as the strategist reads them: severity, rule, where, and the sentence."""
+
     def place(row) -> str:
         if not row.level:
             return ""
         name = level_name(row.level, language)
         return f"{name} → {level_name(row.to_level, language)}" if row.to_level else name
 
-    return pd.DataFrame({
-        t("ui.col_severity", language): findings["severity"].map(lambda s: t(f"severity.{s}", language)),
-        t("ui.col_rule", language): findings["rule"].map(lambda r: rule_title(r, language)),
-        t("ui.col_level", language): [place(row) for row in findings.itertuples()],
-        t("ui.col_target_group", language): findings["target_group"].map(
-            lambda groups: codes_text("target_group", groups, language)),
-        t("ui.col_message", language): findings["message"],
-    })
+    return pd.DataFrame(
+        {
+            t("ui.col_severity", language): findings["severity"].map(lambda s: t(f"severity.{s}", language)),
+            t("ui.col_rule", language): findings["rule"].map(lambda r: rule_title(r, language)),
+            t("ui.col_level", language): [place(row) for row in findings.itertuples()],
+            t("ui.col_target_group", language): findings["target_group"].map(
+                lambda groups: codes_text("target_group", groups, language)
+            ),
+            t("ui.col_message", language): findings["message"],
+        }
+    )
 
 
 def show_findings(findings: pd.DataFrame, language: str) -> None:
     """Draw findings as a sortable table: every row visible up to a screenful, the message widest."""
-    st.dataframe(findings_table(findings, language), hide_index=True, width="stretch",
-                 column_config=findings_columns(language), height=table_height(len(findings)))
+    st.dataframe(
+        findings_table(findings, language),
+        hide_index=True,
+        width="stretch",
+        column_config=findings_columns(language),
+        height=table_height(len(findings)),
+    )
 
 
 def show_invalid(problems: pd.DataFrame, language: str) -> bool:
@@ -77,6 +88,11 @@ def show_invalid(problems: pd.DataFrame, language: str) -> bool:
 
 def show_problems(problems: pd.DataFrame, language: str) -> None:
     """Draw validation problems as a table: every row visible up to a screenful, the message widest."""
-    st.dataframe(problems_table(problems, language), hide_index=True, width="stretch", placeholder="",
-                 column_config={t("ui.col_message", language): st.column_config.TextColumn(width="large")},
-                 height=table_height(len(problems)))  # a whole-file problem has no row: an empty cell, not "None"
+    st.dataframe(
+        problems_table(problems, language),
+        hide_index=True,
+        width="stretch",
+        placeholder="",
+        column_config={t("ui.col_message", language): st.column_config.TextColumn(width="large")},
+        height=table_height(len(problems)),
+    )  # a whole-file problem has no row: an empty cell, not "None"

@@ -7,15 +7,15 @@ from functools import partial
 
 import streamlit as st
 
-from actormap.bundle import workbook_bytes, zip_bytes
-from actormap.history import history_time, list_history
+from actormap.files.bundle import workbook_bytes, zip_bytes
+from actormap.files.history import history_time, list_history
+from actormap.files.save import restore_version, save_map
 from actormap.i18n import t
 from actormap.model import ActorMap
-from actormap.problems import ConflictError, MapError
-from actormap.save import restore_version, save_map
-from actormap.ui.widgets import remembered
 from actormap.ui.data import cached_map, cached_upload_preview, uploaded_files
 from actormap.ui.tables import show_invalid, show_problems
+from actormap.ui.widgets import remembered
+from actormap.validation.problems import ConflictError, MapError
 
 __all__ = ["downloads", "finish_save", "password_ok", "reload_editors", "render", "show_diff", "write_map"]
 
@@ -112,7 +112,7 @@ def _upload(actor_map: ActorMap, path, language: str) -> None:
 
 
 def show_diff(diff, language: str) -> None:
-    """A :func:`actormap.bundle.diff_maps` table: the rows added, changed and removed per table."""
+    """A :func:`actormap.files.bundle.diff_maps` table: the rows added, changed and removed per table."""
     diff = diff.assign(table=diff["table"].map(lambda name: t(f"ui.table_{name}", language)))
     st.dataframe(diff.rename(columns={c: t(f"ui.diff_{c}", language) for c in diff.columns}), hide_index=True)
 

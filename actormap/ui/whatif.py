@@ -6,9 +6,9 @@ import streamlit as st
 
 from actormap.i18n import t
 from actormap.model import ActorMap
-from actormap.ui.widgets import remembered
 from actormap.ui.data import cached_new_findings
 from actormap.ui.tables import show_findings
+from actormap.ui.widgets import remembered
 
 __all__ = ["render"]
 

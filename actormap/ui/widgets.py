@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from actormap.i18n import code_label, level_name, t
-from actormap.render.layout import FORCE_LIMIT, force_fits
+from actormap.view.layout import FORCE_LIMIT, force_fits
 
 __all__ = ["chosen", "describer", "filter_row", "key_for", "remember", "remembered", "usable_layout"]
 

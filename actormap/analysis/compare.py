@@ -1,0 +1,60 @@
+"""Comparing and filtering findings: what an edit or a removal creates and resolves."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from actormap.analysis.rules import find_all
+from actormap.analysis.slices import without_actors
+from actormap.model import ActorMap
+
+__all__ = ["compare_findings", "filter_findings", "finding_changes", "new_findings"]
+
+
+def _finding_key(finding) -> tuple:
+    """What a finding is about: its cell and efforts, or its actors when it names no effort."""
+    about = frozenset(finding.efforts) or frozenset(finding.actors)
+    return finding.rule, finding.level, finding.to_level, finding.target_group, about
+
+
+def finding_changes(
+    before: ActorMap, after: ActorMap, language: str | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The findings that appear and the ones that disappear going from map ``before`` to map ``after``."""
+    return compare_findings(find_all(before, language), find_all(after, language))
+
+
+def compare_findings(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The findings of ``new`` that ``old`` lacks (appeared) and those of ``old`` that ``new`` lacks (resolved)."""
+    old_keys = {_finding_key(f) for f in old.itertuples()}
+    new_keys = {_finding_key(f) for f in new.itertuples()}
+    appeared = new[[_finding_key(f) not in old_keys for f in new.itertuples()]].reset_index(drop=True)
+    resolved = old[[_finding_key(f) not in new_keys for f in old.itertuples()]].reset_index(drop=True)
+    return appeared, resolved
+
+
+def new_findings(actor_map: ActorMap, removed, language: str | None = None) -> pd.DataFrame:
+    """The findings that appear when the actors ``removed`` leave, compared to the full map."""
+    return finding_changes(actor_map, without_actors(actor_map, removed), language)[0]
+
+
+def filter_findings(
+    findings: pd.DataFrame, level=None, target_group=None, rule=None, actor=None, severity=None
+) -> pd.DataFrame:
+    """Keep the findings that match every given filter (each a value or a list of values)."""
+
+    def wanted(values):
+        return {values} if isinstance(values, str) else set(values)
+
+    keep = pd.Series(True, index=findings.index)
+    if level:
+        keep &= findings["level"].isin(wanted(level)) | findings["to_level"].isin(wanted(level))
+    if target_group:
+        keep &= findings["target_group"].map(lambda groups: bool(set(groups.split(",")) & wanted(target_group)))
+    if rule:
+        keep &= findings["rule"].isin(wanted(rule))
+    if severity:
+        keep &= findings["severity"].isin(wanted(severity))
+    if actor:
+        keep &= findings["actors"].map(lambda actors: bool(set(actors) & wanted(actor)))
+    return findings[keep].reset_index(drop=True)

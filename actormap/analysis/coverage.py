@@ -1,0 +1,98 @@
+"""Coverage, profiles and the who-does-what matrix: the views over a map besides the findings.
+
+All functions are pure: they take a map and return a new table.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from actormap.analysis.rules import find_all
+from actormap.model import ActorMap
+from actormap.schema import LEVELS, ROLES
+
+__all__ = ["actor_profiles", "coverage", "level_summary", "responsibility_matrix"]
+
+
+def coverage(actor_map: ActorMap) -> pd.DataFrame:
+    """Levels x target groups: efforts, distinct actors and distinct lead actors in each cell.
+
+    Returns one row per (level, target_group) of the map, in level order,
+    with the columns ``level``, ``target_group``, ``efforts``, ``actors``
+    and ``lead_actors``. Ended efforts do not count.
+    """
+    cells = actor_map.active_cells
+    joined = actor_map.active_participation[["actor", "effort", "role"]].merge(cells, left_on="effort", right_on="id")
+    grid = pd.MultiIndex.from_product([LEVELS, actor_map.target_groups], names=["level", "target_group"])
+    counts = pd.DataFrame(
+        {
+            "efforts": cells.groupby(["level", "target_group"])["id"].nunique(),
+            "actors": joined.groupby(["level", "target_group"])["actor"].nunique(),
+            "lead_actors": joined[joined["role"] == "lead"].groupby(["level", "target_group"])["actor"].nunique(),
+        }
+    )
+    return counts.reindex(grid).fillna(0).astype(int).reset_index()
+
+
+def actor_profiles(actor_map: ActorMap) -> pd.DataFrame:
+    """Per actor: the levels and roles it holds, its efforts and how many actors it works with.
+
+    Columns: ``actor``, ``name``, ``type``, ``levels`` and ``roles`` (tuples
+    in the schema's order), ``efforts`` (count) and ``partners`` (distinct
+    actors sharing a not ended effort).
+    """
+    participation = actor_map.active_participation
+    by_actor = participation.groupby("actor")
+    pairs = participation[["actor", "effort"]].drop_duplicates()
+    shared = pairs.merge(pairs, on="effort")
+    shared = shared[shared["actor_x"] != shared["actor_y"]]
+    actors = actor_map.actors.set_index("id")
+    profiles = pd.DataFrame(
+        {
+            "name": actors["name"],
+            "type": actors["type"],
+            "levels": by_actor["level"].agg(lambda levels: tuple(level for level in LEVELS if level in set(levels))),
+            "roles": by_actor["role"].agg(lambda roles: tuple(role for role in ROLES if role in set(roles))),
+            "efforts": by_actor["effort"].nunique(),
+            "partners": shared.groupby("actor_x")["actor_y"].nunique(),
+        },
+        index=actors.index,
+    )
+    profiles["levels"] = profiles["levels"].map(lambda v: v if isinstance(v, tuple) else ())
+    profiles["roles"] = profiles["roles"].map(lambda v: v if isinstance(v, tuple) else ())
+    profiles[["efforts", "partners"]] = profiles[["efforts", "partners"]].fillna(0).astype(int)
+    return profiles.rename_axis("actor").reset_index()
+
+
+def responsibility_matrix(actor_map: ActorMap) -> pd.DataFrame:
+    """Actors x not ended efforts with the roles each actor holds: who does what, read row by row.
+
+    Rows are the actors that take part (in the actors table's order),
+    columns the efforts ordered by level and name; a cell holds the role
+    codes, comma-separated, or ``""``.
+    """
+    participation = actor_map.active_participation
+    cells = participation.groupby(["actor", "effort"], sort=False)["role"].agg(
+        lambda roles: ",".join(dict.fromkeys(roles))
+    )
+    efforts = actor_map.efforts[actor_map.efforts["id"].isin(participation["effort"])]
+    order = efforts.assign(_level=efforts["level"].map(LEVELS.index)).sort_values(["_level", "name"], kind="stable")
+    actors = actor_map.actors.loc[actor_map.actors["id"].isin(participation["actor"]), "id"]
+    matrix = cells.unstack("effort", fill_value="") if len(cells) else pd.DataFrame()
+    return matrix.reindex(index=list(actors), columns=list(order["id"]), fill_value="")
+
+
+def level_summary(actor_map: ActorMap, findings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per level: efforts, actors, lead actors and findings (not ended efforts only)."""
+    efforts = actor_map.active_efforts
+    participation = actor_map.active_participation
+    findings = find_all(actor_map) if findings is None else findings
+    summary = pd.DataFrame(
+        {
+            "efforts": efforts.groupby("level")["id"].nunique(),
+            "actors": participation.groupby("level")["actor"].nunique(),
+            "lead_actors": participation[participation["role"] == "lead"].groupby("level")["actor"].nunique(),
+            "findings": findings[findings["level"] != ""].groupby("level").size(),
+        }
+    ).reindex(list(LEVELS))
+    return summary.fillna(0).astype(int).rename_axis("level").reset_index()

@@ -1,0 +1,99 @@
+"""The map as one Excel workbook: a sheet per table and a ``map`` sheet of key/value rows.
+
+Every cell is read as text the way Excel shows it (a whole number stays
+``7``, not ``7.0``), and every cell is written as text, so a name that
+starts with ``=``, ``+``, ``-`` or ``@`` never turns into a formula.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import TYPE_STRING
+
+from actormap.schema import TABLES
+
+__all__ = ["META_SHEET", "SheetRows", "read_workbook", "write_workbook"]
+
+META_SHEET = "map"
+
+SheetRows = tuple[list[str], list[list[str]], list[int]]
+"""A sheet's header cells, its data rows, and their row numbers in the sheet."""
+
+
+def read_workbook(data: bytes) -> dict[str, SheetRows]:
+    """Read every sheet whose name (case-insensitive) is a table or ``map``.
+
+    Raises whatever openpyxl raises for a file that is not a workbook; the
+    loader turns that into a located problem.
+    """
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    wanted = set(TABLES) | {META_SHEET}
+    sheets = {}
+    for sheet in workbook.worksheets:
+        name = sheet.title.strip().lower()
+        if name in wanted and name not in sheets:
+            sheets[name] = _sheet_rows(sheet)
+    workbook.close()
+    return sheets
+
+
+def _sheet_rows(sheet) -> SheetRows:
+    numbered = [
+        (number, [_cell_text(value) for value in values])
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+    ]
+    numbered = [(number, cells) for number, cells in numbered if any(cell.strip() for cell in cells)]
+    if not numbered:
+        return [], [], []
+    (_, header), body = numbered[0], numbered[1:]
+    while (
+        header
+        and not header[-1].strip()
+        and not any(len(c) >= len(header) and c[len(header) - 1].strip() for _, c in body)
+    ):
+        header = header[:-1]
+    width = len(header)
+    rows = [cells[:width] + [""] * (width - len(cells)) for _, cells in body]
+    return header, rows, [number for number, _ in body]
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def write_workbook(sheets: dict[str, tuple[list[str], list[list[str]]]], meta_rows: list[tuple[str, str]]) -> bytes:
+    """Write the tables and metadata rows as an ``.xlsx`` workbook; every cell is text."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, (header, rows) in sheets.items():
+        _write_sheet(workbook.create_sheet(name), header, rows)
+    _write_sheet(workbook.create_sheet(META_SHEET), ["key", "value"], [list(row) for row in meta_rows])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_sheet(sheet, header: list[str], rows: list[list[str]]) -> None:
+    for cells in [header, *rows]:
+        sheet.append(cells)
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is not None:
+                cell.data_type = TYPE_STRING
+    sheet.freeze_panes = "A2"
+    for column, title in enumerate(header, start=1):
+        width = max([len(title)] + [len(str(row[column - 1])) for row in rows[:200]])
+        sheet.column_dimensions[sheet.cell(1, column).column_letter].width = min(max(width + 2, 8), 60)

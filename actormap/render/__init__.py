@@ -1,1 +1,0 @@
-"""Drawing a map: colours and shapes, layouts, the filtered network view and its offline HTML page."""

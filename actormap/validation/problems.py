@@ -1,0 +1,174 @@
+"""Problems found in a map: stable codes, located messages, and the errors that carry them.
+
+A problem is located the way a spreadsheet shows it: the file, the row
+(header = row 1) and the column. Codes are stable kebab-case names; each has
+one message template per language that says what is wrong and what is allowed.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pandas as pd
+
+from actormap.i18n import catalog, t
+
+__all__ = [
+    "CODES",
+    "ConflictError",
+    "MESSAGES",
+    "MapError",
+    "NotAMapError",
+    "PROBLEM_COLUMNS",
+    "Problem",
+    "WARNING_CODES",
+    "format_problem",
+    "localized_messages",
+    "problem",
+    "problem_message",
+    "problems_frame",
+]
+
+CODES = (
+    "not-a-map",
+    "missing-file",
+    "empty-file",
+    "unreadable-encoding",
+    "unreadable-csv",
+    "unreadable-workbook",
+    "invalid-metadata",
+    "missing-column",
+    "duplicate-column",
+    "blank-header",
+    "extra-cell",
+    "missing-value",
+    "duplicate-id",
+    "ambiguous-id",
+    "duplicate-row",
+    "unknown-actor",
+    "unknown-effort",
+    "unknown-level",
+    "unknown-type",
+    "unknown-role",
+    "unknown-basis",
+    "unknown-status",
+    "unknown-kind",
+    "unknown-target-group",
+    "control-character",
+    "parent-cycle",
+    "unused-actor",
+    "empty-effort",
+)
+"""Every problem code; its message template is ``problem.<code>`` in ``actormap/locales``."""
+
+MESSAGES = {code: catalog("en")[f"problem.{code}"] for code in CODES}
+"""The English message template of each problem code."""
+
+WARNING_CODES = frozenset({"unused-actor", "empty-effort"})
+
+PROBLEM_COLUMNS = ["file", "row", "column", "code", "severity", "message"]
+
+
+class Problem(NamedTuple):
+    """One located problem; ``row`` and ``column`` are None for a whole file.
+
+    ``message`` is in English; ``fields`` (name, value pairs) fill the
+    message in any language (see :func:`problem_message`).
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    code: str
+    severity: str
+    message: str
+    fields: tuple = ()
+
+
+def problem(code: str, file: str, row: int | None = None, column: str | None = None, **fields) -> Problem:
+    """Build the problem ``code`` at a location, with its message's fields.
+
+    ``suggestion`` (with ``suggestion_name``) is a value the user may have
+    meant; ``allowed`` lists the values allowed.
+
+    Examples
+    --------
+    >>> problem("missing-value", "actors.csv", 3, "name", name="name").message
+    '"name" is required and is empty'
+    >>> found = problem("unknown-role", "participation.csv", 2, "role", value="Leder", suggestion="lead",
+    ...                 allowed="lead, partner")
+    >>> found.message, problem_message(found.code, found.fields, "da")
+    ('unknown role "Leder" (allowed: lead, partner); did you mean "lead"?', \
+'ukendt rolle "Leder" (tilladte: lead, partner); mente du "lead"?')
+    """
+    severity = "warning" if code in WARNING_CODES else "error"
+    said = tuple((name, value if isinstance(value, (str, int)) else str(value)) for name, value in fields.items())
+    return Problem(file, row, column, code, severity, problem_message(code, said, "en"), said)
+
+
+def problem_message(code: str, fields, language: str = "en") -> str:
+    """The message of problem ``code`` in ``language``, filled from its ``fields`` (name, value pairs)."""
+    values = dict(fields)
+    suggestion, name = values.pop("suggestion", ""), values.pop("suggestion_name", "")
+    said = t("problem.did_you_mean_named" if name else "problem.did_you_mean", language, value=suggestion, name=name)
+    values["suggestion"] = said if suggestion else ""
+    if code == "unknown-level" and "allowed" in values:
+        values["allowed"] = t("problem.level_allowed", language, levels=values["allowed"])
+    allowed = t("problem.allowed", language, allowed=values["allowed"]) if "allowed" in values else ""
+    values["hint"] = values["suggestion"] or allowed
+    if "detail" in values:  # a reason of our own, in words of its own
+        values["reason"] = t(f"problem.reason.{values['detail']}", language, **values)
+    return t(f"problem.{code}", language, **values)
+
+
+def problems_frame(problems: list[Problem]) -> pd.DataFrame:
+    """The problems as a table, errors first, in file and row order (``fields`` last, for translations)."""
+    frame = pd.DataFrame(problems, columns=[*PROBLEM_COLUMNS, "fields"])
+    frame["row"] = frame["row"].astype("Int64")
+    frame["column"] = frame["column"].astype(object).where(frame["column"].notna(), None)
+    frame["_warning"] = frame["severity"].ne("error")
+    frame = frame.sort_values(["_warning", "file", "row"], kind="stable", na_position="first")
+    return frame.drop(columns="_warning").reset_index(drop=True)
+
+
+def localized_messages(problems: pd.DataFrame, language: str) -> pd.Series:
+    """The ``message`` column of a problems table (see :func:`problems_frame`) written in ``language``."""
+    return pd.Series(
+        [problem_message(code, fields, language) for code, fields in zip(problems["code"], problems["fields"])],
+        index=problems.index,
+        dtype=object,
+    )
+
+
+def format_problem(row: Problem | pd.Series) -> str:
+    """``file:row:column: message`` as compilers print it; warnings say so.
+
+    Examples
+    --------
+    >>> format_problem(problem("missing-value", "actors.csv", 3, "name", name="name"))
+    'actors.csv:3:name: "name" is required and is empty'
+    """
+    location = [str(row.file)]
+    if row.row is not None and not pd.isna(row.row):
+        location.append(str(int(row.row)))
+    if isinstance(row.column, str) and row.column:
+        location.append(str(row.column))
+    prefix = "warning: " if row.severity == "warning" else ""
+    return f"{':'.join(location)}: {prefix}{row.message}"
+
+
+class MapError(Exception):
+    """The map has errors; ``problems`` is the table of every one found."""
+
+    def __init__(self, problems: pd.DataFrame):
+        self.problems = problems
+        errors = problems[problems["severity"] == "error"]
+        super().__init__(f"the map has {len(errors)} error(s); first: {format_problem(errors.iloc[0])}")
+
+
+class NotAMapError(MapError):
+    """The path is not a map folder or workbook at all."""
+
+
+class ConflictError(Exception):
+    """The map changed on disk since it was loaded; saving would overwrite someone's work."""

@@ -1,0 +1,134 @@
+"""Colours, shapes and line styles of the network, shared by the app and every export.
+
+Actor colours are Tableau 10 (distinct, readable on a projector); efforts
+are squares coloured by level on a light-to-dark scale, so the two kinds
+of node never look alike.
+"""
+
+from __future__ import annotations
+
+from actormap.i18n import code_label, level_name, t
+from actormap.schema import LEVELS
+
+__all__ = [
+    "ACTOR_SHAPE",
+    "EFFORT_SHAPE",
+    "LEVEL_COLORS",
+    "RELATION_COLOR",
+    "ROLE_COLORS",
+    "TYPE_COLORS",
+    "actor_color",
+    "edge_style",
+    "effort_color",
+    "faded",
+    "legend_rows",
+    "relation_style",
+]
+
+TYPE_COLORS = {
+    "committee": "#4E79A7",
+    "administration": "#76B7B2",
+    "school": "#59A14F",
+    "social_services": "#F28E2B",
+    "health_care": "#E15759",
+    "police": "#B07AA1",
+    "ngo": "#EDC948",
+    "user_organisation": "#FF9DA7",
+    "state_agency": "#9C755F",
+    "other": "#BAB0AC",
+}
+LEVEL_COLORS = {
+    "promotion": "#C6DBEF",
+    "prevention": "#8FBCDB",
+    "early_intervention": "#4A90C2",
+    "treatment": "#1F5A96",
+}
+ROLE_COLORS = {
+    "lead": "#222222",
+    "funder": "#2E7D32",
+    "performer": "#616161",
+    "partner": "#8D8D8D",
+    "follow_up": "#6A1B9A",
+    "advisory": "#B0B0B0",
+}
+RELATION_COLOR = "#C0392B"
+ACTOR_SHAPE = "dot"
+EFFORT_SHAPE = "square"
+ROLE_WEIGHT = {"lead": 4.0, "follow_up": 2.5, "funder": 2.0}
+"""Line width by role; roles not named draw at 1.2. The lead is the heaviest line."""
+
+
+def actor_color(kind: str) -> str:
+    """The colour of an actor of type ``kind`` (an unknown type as "other")."""
+    return TYPE_COLORS.get(kind, TYPE_COLORS["other"])
+
+
+def effort_color(level: str) -> str:
+    """The colour of an effort at ``level`` (grey for an unknown level)."""
+    return LEVEL_COLORS.get(level, "#CCCCCC")
+
+
+def relation_style(basis: str) -> dict:
+    """Width, colour and dashes of a relation between two actors: thin, red, dashed when informal."""
+    return {"width": 1.5, "color": RELATION_COLOR, "dashes": basis == "informal"}
+
+
+def edge_style(role: str, basis: str) -> dict:
+    """Width, colour and dashes of a participation edge: lead heavier, informal dashed.
+
+    Examples
+    --------
+    >>> edge_style("lead", "informal")
+    {'width': 4.0, 'color': '#222222', 'dashes': True}
+    """
+    return {
+        "width": ROLE_WEIGHT.get(role, 1.2),
+        "color": ROLE_COLORS.get(role, "#8D8D8D"),
+        "dashes": basis == "informal",
+    }
+
+
+def faded(color: str, alpha: float = 0.18) -> str:
+    """A hex colour as a see-through ``rgba`` for nodes outside a highlight.
+
+    Examples
+    --------
+    >>> faded("#4E79A7")
+    'rgba(78,121,167,0.18)'
+    """
+    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def legend_rows(actor_types, language: str) -> list[tuple[str, list[tuple[str, dict]]]]:
+    """The network's legend in ``language``, as the app, the page and the images show it.
+
+    Rows are (title, [(label, style)]) for the ``actor_types`` drawn, the
+    levels and the links. A node's style is ``{"shape": "dot" | "square",
+    "color": ...}``, a link's ``{"line": colour, "width": pixels, "dashed": bool}``.
+
+    Examples
+    --------
+    >>> [(title, [label for label, _ in items]) for title, items in legend_rows(["police"], "sv")][:1]
+    [('Aktörer', ['Polis'])]
+    """
+    actors = [
+        (code_label("type", kind, language), {"shape": ACTOR_SHAPE, "color": color})
+        for kind, color in TYPE_COLORS.items()
+        if kind in actor_types
+    ]
+    levels = [(level_name(level, language), {"shape": EFFORT_SHAPE, "color": LEVEL_COLORS[level]}) for level in LEVELS]
+
+    def link(label: str, color: str, width: float, dashed: bool = False) -> tuple[str, dict]:
+        return label, {"line": color, "width": width, "dashed": dashed}
+
+    links = [
+        link(code_label("role", "lead", language), ROLE_COLORS["lead"], ROLE_WEIGHT["lead"]),
+        link(code_label("role", "follow_up", language), ROLE_COLORS["follow_up"], ROLE_WEIGHT["follow_up"]),
+        link(code_label("role", "funder", language), ROLE_COLORS["funder"], ROLE_WEIGHT["funder"]),
+        link(t("ui.legend_other_roles", language), ROLE_COLORS["partner"], 1.5),
+        link(code_label("basis", "informal", language), ROLE_COLORS["partner"], 1.5, dashed=True),
+        link(t("ui.legend_relation", language), RELATION_COLOR, 1.5),
+    ]
+    rows = [(t("ui.actors", language), actors), (t("ui.efforts", language), levels), (t("ui.links", language), links)]
+    return [(title, items) for title, items in rows if items]
