@@ -1,5 +1,7 @@
-"""actormap's Streamlit app: ``streamlit run app.py -- [MAP ...]``."""
+"""actormap's Streamlit app: ``streamlit run app.py -- [--read-only] [MAP ...]``."""
+
+import sys
 
 from actormap.ui.main import main
 
-main()
+main(sys.argv[1:])

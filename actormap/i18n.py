@@ -1,7 +1,8 @@
-"""One catalog for every word actormap shows: labels, codes and finding messages in en/sv/da/nb.
+"""One catalog for every word actormap shows: labels, codes, level names and finding messages in en/sv/da/nb.
 
-The catalogs are JSON files in ``actormap/locales/``; a key missing from a
-language falls back to English, and an unknown code is shown as written.
+The catalogs are JSON files in ``actormap/locales/``, one per language of
+:data:`actormap.schema.LANGUAGES`; a key missing from a language falls back
+to English, and an unknown code is shown as written.
 """
 
 from __future__ import annotations
@@ -10,11 +11,22 @@ import json
 from functools import cache
 from importlib import resources
 
-from actormap.schema import LANGUAGES, LEVEL_NAMES
+from actormap.schema import LANGUAGES, LEVELS
 
-__all__ = ["LANGUAGE_NAMES", "catalog", "code_label", "codes_text", "join_names", "level_name", "t"]
+__all__ = [
+    "LANGUAGE_NAMES",
+    "catalog",
+    "code_label",
+    "codes_text",
+    "join_names",
+    "level_aliases",
+    "level_name",
+    "level_names",
+    "t",
+]
 
-LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "da": "Dansk", "nb": "Norsk bokmål"}
+LANGUAGE_NAMES = {code: language.name for code, language in LANGUAGES.items()}
+"""Each language's name in itself, by code, for a language picker."""
 
 
 @cache
@@ -61,14 +73,44 @@ def codes_text(kind: str, codes: str, language: str = "en") -> str:
 
 
 def level_name(level: str, language: str = "en") -> str:
-    """The glossary's name of a level of intervention.
+    """The glossary's name of a level of intervention (catalog key ``level.<id>``); any other text as it is.
 
     Examples
     --------
     >>> level_name("early_intervention", "da")
     'Tidlig indsats'
     """
-    return LEVEL_NAMES[level][language] if level in LEVEL_NAMES else level
+    return t(f"level.{level}", language) if level in LEVELS else level
+
+
+def level_names() -> dict[str, dict[str, str]]:
+    """Each level's name in every language, as ``{level: {language: name}}``.
+
+    Examples
+    --------
+    >>> level_names()["treatment"]
+    {'en': 'Treatment', 'sv': 'Behandling', 'da': 'Behandling', 'nb': 'Behandling'}
+    """
+    return {level: {language: level_name(level, language) for language in LANGUAGES} for level in LEVELS}
+
+
+@cache
+def level_aliases() -> dict[str, str]:
+    """Map every accepted spelling of a level (lower-cased) to its id: the id, its number, its names.
+
+    Examples
+    --------
+    >>> aliases = level_aliases()
+    >>> aliases["behandling"], aliases["3"], aliases["tidlig indsats"]
+    ('treatment', 'early_intervention', 'early_intervention')
+    """
+    aliases = {}
+    for number, (level, names) in enumerate(level_names().items(), start=1):
+        aliases[level] = level
+        aliases[str(number)] = level
+        for name in names.values():
+            aliases[name.lower()] = level
+    return aliases
 
 
 def join_names(names: list[str], language: str = "en") -> str:

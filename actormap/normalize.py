@@ -11,11 +11,11 @@ import re
 import numpy as np
 import pandas as pd
 
-from actormap.schema import TABLES, level_aliases
+from actormap.i18n import level_aliases
+from actormap.schema import TABLES
 
 __all__ = ["normalize_table", "split_target_groups"]
 
-_LEVEL_ALIASES = level_aliases()
 _LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
 
 
@@ -79,7 +79,8 @@ def _converter(column, target_groups: tuple[str, ...]):
         return _text(value) or column.default
 
     if column.allowed == "level":
-        return lambda value: _LEVEL_ALIASES.get(text(value).lower(), text(value))
+        aliases = level_aliases()
+        return lambda value: aliases.get(text(value).lower(), text(value))
     if column.allowed == "target_groups":
         return lambda value: split_target_groups(text(value), target_groups)
     return lambda value: text(value).lower()

@@ -1,4 +1,4 @@
-"""The actor map format as data: tables, columns, allowed values and level names.
+"""The actor map format as data: tables, columns, allowed values, levels and languages.
 
 Everything that describes the format lives here, so the loader, the validator,
 the README check and the UI read the same definitions.
@@ -16,32 +16,35 @@ __all__ = [
     "DEFAULT_TARGET_GROUPS",
     "LANGUAGES",
     "LEVELS",
-    "LEVEL_NAMES",
+    "Language",
     "RELATION_KINDS",
     "REQUIRED_TABLES",
     "ROLES",
     "STATUSES",
     "TABLES",
-    "level_aliases",
 ]
 
 LEVELS = ("promotion", "prevention", "early_intervention", "treatment")
-"""The four levels of intervention, in order from health promotion to treatment."""
+"""The four levels of intervention, in order from health promotion to treatment (names: ``level.<id>`` keys)."""
 
-LANGUAGES = ("en", "sv", "da", "nb")
 
-LEVEL_NAMES = {
-    "promotion": {"en": "Health promotion", "sv": "Hälsofrämjande", "da": "Sundhedsfremme", "nb": "Helsefremmende"},
-    "prevention": {"en": "Prevention", "sv": "Förebyggande", "da": "Forebyggelse", "nb": "Forebygging"},
-    "early_intervention": {
-        "en": "Early intervention",
-        "sv": "Tidiga insatser",
-        "da": "Tidlig indsats",
-        "nb": "Tidlig innsats",
-    },
-    "treatment": {"en": "Treatment", "sv": "Behandling", "da": "Behandling", "nb": "Behandling"},
+class Language(NamedTuple):
+    """A language of the texts: its code (a catalog ``actormap/locales/<code>.json``) and its name in itself."""
+
+    code: str
+    name: str
+
+
+LANGUAGES = {
+    language.code: language
+    for language in (
+        Language("en", "English"),
+        Language("sv", "Svenska"),
+        Language("da", "Dansk"),
+        Language("nb", "Norsk bokmål"),
+    )
 }
-"""The level names in en/sv/da/nb exactly as the glossary gives them."""
+"""Every language by code; its catalog holds every word, the level names too (``level.<id>``)."""
 
 ACTOR_TYPES = (
     "committee",
@@ -120,21 +123,3 @@ META_FILE = "map.toml"
 """The metadata's file name in a map folder."""
 
 REQUIRED_TABLES = ("actors", "efforts", "participation")
-
-
-def level_aliases() -> dict[str, str]:
-    """Map every accepted spelling of a level (lower-cased) to its id.
-
-    Examples
-    --------
-    >>> aliases = level_aliases()
-    >>> aliases["behandling"], aliases["3"], aliases["tidlig indsats"]
-    ('treatment', 'early_intervention', 'early_intervention')
-    """
-    aliases = {}
-    for number, level in enumerate(LEVELS, start=1):
-        aliases[level] = level
-        aliases[str(number)] = level
-        for name in LEVEL_NAMES[level].values():
-            aliases[name.lower()] = level
-    return aliases

@@ -36,9 +36,10 @@ from common import CAP, SLOW_RUN, actors_for_nodes, figure, log, table  # noqa: 
 
 import actormap  # noqa: E402
 from actormap.synthetic import generate_map, write_files  # noqa: E402
+from actormap.view.filters import ViewFilters  # noqa: E402
 from actormap.view.html import network_html  # noqa: E402
 from actormap.view.layout import levels_layout  # noqa: E402
-from actormap.view.network import NetworkFilters, network_view  # noqa: E402
+from actormap.view.network import network_view  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -81,7 +82,7 @@ def physics_page(view) -> str:
     nodes = [
         {key: value for key, value in node.items() if key not in ("x", "y")}
         for node in view.nodes
-        if not node.get("heading")
+        if node["kind"] != "heading"
     ]
     net.nodes, net.edges, net.node_ids = nodes, list(view.edges), [node["id"] for node in nodes]
     net.node_map = {node["id"]: node for node in nodes}
@@ -92,7 +93,7 @@ def pages(folder: Path, actors: int, seed: int) -> tuple[int, dict[str, Path]]:
     """Write the two pages of an ``actors``-actor map; return the view's node count and the pages."""
     write_files(generate_map(actors, seed), folder)
     actor_map = actormap.load_map(folder)
-    view = network_view(actor_map, levels_layout(actor_map), NetworkFilters(), "en", level_headings=True)
+    view = network_view(actor_map, levels_layout(actor_map), ViewFilters(), "en", level_headings=True)
     paths = {"on": folder / "physics-on.html", "off": folder / "physics-off.html"}
     paths["on"].write_text(hooked(physics_page(view)), "utf-8")
     paths["off"].write_text(hooked(network_html(view, "en")), "utf-8")

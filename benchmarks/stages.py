@@ -37,9 +37,10 @@ import actormap  # noqa: E402
 from actormap.analysis.coverage import coverage  # noqa: E402
 from actormap.analysis.graph import build_graph  # noqa: E402
 from actormap.analysis.rules import find_all  # noqa: E402
+from actormap.view.filters import ViewFilters  # noqa: E402
 from actormap.view.html import network_html  # noqa: E402
 from actormap.view.layout import levels_layout  # noqa: E402
-from actormap.view.network import NetworkFilters, network_view  # noqa: E402
+from actormap.view.network import network_view  # noqa: E402
 
 REQUIRED = ("actors.csv", "efforts.csv", "participation.csv")
 
@@ -56,7 +57,7 @@ def timed(function, *args, **kwargs):
 
 
 def _view(actor_map):
-    return network_view(actor_map, levels_layout(actor_map), NetworkFilters(), actor_map.language, level_headings=True)
+    return network_view(actor_map, levels_layout(actor_map), ViewFilters(), actor_map.language, level_headings=True)
 
 
 def pipeline(folder: Path) -> dict:
@@ -77,7 +78,7 @@ def pipeline(folder: Path) -> dict:
     peak_analysis = peak_mib()
     positions, layout_seconds = timed(levels_layout, actor_map)
     view, view_seconds = timed(
-        network_view, actor_map, positions, NetworkFilters(), actor_map.language, level_headings=True
+        network_view, actor_map, positions, ViewFilters(), actor_map.language, level_headings=True
     )
     page, html_seconds = timed(network_html, view, actor_map.language)
     return dict(
@@ -134,11 +135,11 @@ def naive(folder: Path) -> dict:
 def png(folder: Path) -> dict:
     """The PNG export of the whole map, from selection to bytes."""
     from actormap.export.image import network_image
-    from actormap.view.selection import ExportFilters, select
+    from actormap.view.selection import select
 
     actor_map = actormap.load_map(folder)
     start = time.perf_counter()
-    data = network_image(select(actor_map, ExportFilters(), actor_map.language), "png")
+    data = network_image(select(actor_map, ViewFilters(), actor_map.language), "png")
     return dict(png=time.perf_counter() - start, png_mb=len(data) / 1e6)
 
 

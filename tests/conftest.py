@@ -6,17 +6,21 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import actormap
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 CORPUS = ROOT / "tests" / "corpus"
 HERNING = DATA / "herning"
 INVALID = CORPUS / "invalid"
-EXAMPLES = sorted(path for path in DATA.glob("*") if path.is_dir() and not path.name.startswith("."))
+EXAMPLES = sorted(path for path in DATA.glob("*") if path.is_dir() and not path.name.startswith((".", "_")))
 
 
 def write_map(folder: Path, **files: str) -> Path:
@@ -117,10 +121,42 @@ def kommun(tmp_path) -> actormap.ActorMap:
     return actormap.load_map(write_map(tmp_path / "kommun", **KOMMUN))
 
 
+# --- the app under AppTest (Streamlit is imported only by the tests that start the app) ---------------------
+
+
 @pytest.fixture(autouse=True)
 def app_command_line(monkeypatch):
-    """The app reads map paths from its command line; under pytest that would be pytest's own arguments."""
+    """The app reads its options from its command line; under pytest that would be pytest's own arguments."""
     monkeypatch.setattr(sys, "argv", ["app.py"])
+
+
+def start_app(picked: Path | None = None, secrets: dict[str, str] | None = None) -> AppTest:
+    """The app after its first run, with the map ``picked`` chosen in the sidebar and these Streamlit secrets.
+
+    Its command line is ``sys.argv``: set it with ``monkeypatch`` to name maps or ``--read-only``.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    from actormap.ui.widgets import MEMORY
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if picked is not None:
+        at.session_state[MEMORY] = {"map": str(picked.resolve())}
+    for key, value in (secrets or {}).items():
+        at.secrets[key] = value
+    return at.run()
+
+
+def english(at: AppTest) -> AppTest:
+    """The app switched to English."""
+    return at.sidebar.selectbox(key="language").set_value("en").run()
+
+
+def go(at: AppTest, page: str, language: str = "en") -> AppTest:
+    """The app on ``page``, picked in the sidebar as it reads in ``language``."""
+    from actormap.ui.widgets import key_for
+
+    return at.sidebar.radio(key=key_for("page", language)).set_value(page).run()
 
 
 def edited(actor_map: actormap.ActorMap, table: str, row: int, column: str, value: str) -> actormap.ActorMap:

@@ -3,31 +3,15 @@
 import sys
 
 import pytest
-from conftest import CORPUS, DATA, EXAMPLES, HERNING, ROOT
-from streamlit.testing.v1 import AppTest
+from conftest import CORPUS, DATA, EXAMPLES, HERNING, english, go, start_app
 
 import actormap
 from actormap.analysis.slices import for_municipality, municipalities
 from actormap.i18n import t
 from actormap.synthetic import generate_map, write_files
-from actormap.ui.widgets import MEMORY, key_for
+from actormap.ui.widgets import key_for
 
 PAGES = ("overview", "network", "responsibilities", "whatif")
-
-
-def app(map_path=None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    if map_path is not None:
-        at.session_state[MEMORY] = {"map": str(map_path.resolve())}
-    return at.run()
-
-
-def english(at: AppTest) -> AppTest:
-    return at.sidebar.selectbox(key="language").set_value("en").run()
-
-
-def go(at: AppTest, page: str, language: str = "en") -> AppTest:
-    return at.sidebar.radio(key=key_for("page", language)).set_value(page).run()
 
 
 # Streamlit's AppTest finds dataframes by position, not key: each page's order is fixed.
@@ -40,14 +24,14 @@ def texts(elements) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("folder", EXAMPLES, ids=lambda path: path.name)
 def test_every_page_of_every_example_runs_without_exception(folder, page):
-    at = app(folder)
+    at = start_app(folder)
     go(at, page, at.session_state["language"])
     assert not at.exception
     assert not at.error
 
 
 def test_the_map_language_is_the_default_and_switching_changes_the_headings():
-    at = app(HERNING)
+    at = start_app(HERNING)
     assert at.sidebar.selectbox(key="language").value == "da"
     assert t("ui.coverage", "da") in texts(at.subheader)
     for language in ("en", "sv", "nb"):
@@ -57,7 +41,7 @@ def test_the_map_language_is_the_default_and_switching_changes_the_headings():
 
 
 def test_overview_shows_figures_and_the_findings_filter_narrows_the_list():
-    at = app(HERNING)
+    at = start_app(HERNING)
     english(at)
     metrics = {metric.label: metric.value for metric in at.metric}
     assert metrics["Actors"] == "15"
@@ -70,7 +54,7 @@ def test_overview_shows_figures_and_the_findings_filter_narrows_the_list():
 
 
 def test_coverage_marks_the_empty_cells():
-    at = app(HERNING)
+    at = start_app(HERNING)
     english(at)
     grid = at.dataframe[0].value
     assert grid.loc["Treatment", "youth"] == 2
@@ -78,7 +62,7 @@ def test_coverage_marks_the_empty_cells():
 
 
 def test_network_filters_and_focus_change_what_is_drawn():
-    at = app(HERNING)
+    at = start_app(HERNING)
     go(english(at), "network")
     assert at.caption[0].value.startswith("15 actors and 7 efforts shown")
     at.multiselect(key=key_for("net_levels", "en")).set_value(["treatment"]).run()
@@ -90,7 +74,7 @@ def test_network_filters_and_focus_change_what_is_drawn():
 
 
 def test_what_if_lists_the_findings_an_actor_leaving_creates():
-    at = app(HERNING)
+    at = start_app(HERNING)
     go(english(at), "whatif")
     assert texts(at.info) == [t("ui.whatif_pick", "en")]
     at.multiselect(key=key_for("whatif_remove", "en")).set_value(["familiecenteret"]).run()
@@ -100,7 +84,7 @@ def test_what_if_lists_the_findings_an_actor_leaving_creates():
 
 
 def test_responsibility_matrix_reads_row_by_row():
-    at = app(HERNING)
+    at = start_app(HERNING)
     go(english(at), "responsibilities")
     matrix = at.dataframe[0].value
     column = "4 · Satspuljeprojektet 'Kvalite…"
@@ -109,7 +93,7 @@ def test_responsibility_matrix_reads_row_by_row():
 
 
 def test_an_invalid_upload_shows_its_problems_and_the_app_stays_usable():
-    at = app()
+    at = start_app()
     at.sidebar.selectbox(key=key_for("map", "sv")).set_value("upload").run()
     files = [(path.name, path.read_bytes(), "text/csv") for path in sorted((CORPUS / "invalid").iterdir())]
     at.sidebar.file_uploader(key="upload").set_value(files).run()
@@ -128,7 +112,7 @@ def test_an_invalid_upload_shows_its_problems_and_the_app_stays_usable():
 
 
 def test_switching_language_keeps_the_page_and_the_choices():
-    at = app(HERNING)
+    at = start_app(HERNING)
     go(at, "network", "da")
     at.radio(key=key_for("net_layout", "da")).set_value("force").run()
     english(at)
@@ -139,7 +123,7 @@ def test_switching_language_keeps_the_page_and_the_choices():
 
 @pytest.mark.parametrize("language", ["en", "sv", "da", "nb"])
 def test_every_page_works_in_every_language(language):
-    at = app(HERNING)
+    at = start_app(HERNING)
     at.sidebar.selectbox(key="language").set_value(language).run()
     for page in ("overview", "network", "responsibilities", "whatif", "edit", "export"):
         go(at, page, language)
@@ -158,7 +142,7 @@ def test_a_map_of_several_municipalities_shows_one_at_a_time_and_edits_them_all(
     monkeypatch.setattr(sys, "argv", ["app.py", str(folder)])
     whole = actormap.load_map(folder)
     names = municipalities(whole)
-    at = english(app(folder))
+    at = english(start_app(folder))
     picker = at.sidebar.selectbox(key=key_for("municipality", "en"))
     assert picker.options == ["All municipalities", *names] and len(names) == 3
     assert {metric.label: metric.value for metric in at.metric}["Actors"] == "300"

@@ -8,9 +8,10 @@ from conftest import ROOT
 
 import actormap
 from actormap.synthetic import generate_map, write_files
+from actormap.view.filters import ViewFilters
 from actormap.view.html import network_html
 from actormap.view.layout import levels_layout
-from actormap.view.network import NetworkFilters, network_view
+from actormap.view.network import network_view
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 browser = pytest.importorskip("browser")
@@ -48,14 +49,14 @@ def test_actors_for_nodes_gives_the_smallest_map_with_that_many_nodes(tmp_path, 
 
     def shown(count):
         actor_map = actormap.load_map(write_files(generate_map(count), tmp_path / str(count)))
-        return len(network_view(actor_map, {}, NetworkFilters(), level_headings=True).nodes)
+        return len(network_view(actor_map, {}, ViewFilters(), level_headings=True).nodes)
 
     assert shown(actors) >= nodes > shown(actors - 1)
 
 
 def test_both_browser_pages_carry_the_hook(tmp_path):
     actor_map = actormap.load_map(write_files(generate_map(50), tmp_path / "map"))
-    view = network_view(actor_map, levels_layout(actor_map), NetworkFilters(), level_headings=True)
+    view = network_view(actor_map, levels_layout(actor_map), ViewFilters(), level_headings=True)
     for page in (network_html(view), browser.physics_page(view)):
         assert browser.hooked(page).count("window.__hook(network);") == 1
     with pytest.raises(ValueError, match="no `network = new vis.Network"):

@@ -6,7 +6,8 @@ from conftest import ROOT
 
 from actormap.analysis.rules import RULES
 from actormap.files.csvfile import parse_csv
-from actormap.schema import LEVEL_NAMES, TABLES
+from actormap.i18n import level_names
+from actormap.schema import LANGUAGES, TABLES
 from actormap.validation.problems import MESSAGES
 
 README = (ROOT / "README.md").read_text("utf-8")
@@ -42,14 +43,14 @@ def test_every_problem_code_and_rule_is_documented():
     for code in MESSAGES:
         if code != "not-a-map":
             assert f"`{code}`" in README, code
-    for rule, severity in RULES.items():
-        assert f"| `{rule}` | {severity} |" in README, rule
+    for rule in RULES.values():
+        assert f"| `{rule.name}` | {rule.severity} |" in README, rule.name
 
 
 def test_levels_table_matches_the_glossary_names():
-    for number, (level, names) in enumerate(LEVEL_NAMES.items(), start=1):
-        row = f"| `{level}` | {number} | {names['en']} | {names['sv']} | {names['da']} | {names['nb']} |"
-        assert row in README
+    assert f"| id | number | {' | '.join(LANGUAGES)} |" in README
+    for number, (level, names) in enumerate(level_names().items(), start=1):
+        assert f"| `{level}` | {number} | {' | '.join(names.values())} |" in README, level
 
 
 def test_library_imports_no_streamlit_or_pyvis_outside_its_ui():

@@ -1,16 +1,18 @@
 """Editing a map in the browser: validated before saving, saved atomically, conflicts refused."""
 
 import shutil
+import subprocess
 import sys
 
 import pytest
-from conftest import HERNING, ROOT, edited
+from conftest import HERNING, edited, english, go, start_app
 from streamlit.testing.v1 import AppTest
 
 import actormap
+from actormap.cli import main
 from actormap.files.history import list_history
 from actormap.i18n import t
-from actormap.ui.widgets import key_for
+from actormap.ui.options import AppOptions, parse_options
 
 
 @pytest.fixture
@@ -22,12 +24,7 @@ def herning(tmp_path, monkeypatch):
 
 
 def edit_page(secrets=None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in (secrets or {}).items():
-        at.secrets[key] = value
-    at.run()
-    at.sidebar.selectbox(key="language").set_value("en").run()
-    return at.sidebar.radio(key=key_for("page", "en")).set_value("edit").run()
+    return go(english(start_app(secrets=secrets)), "edit")
 
 
 def edit(at: AppTest, table: str, edited=None, added=None, deleted=None) -> AppTest:
@@ -97,10 +94,32 @@ def test_a_save_over_someone_elses_save_is_refused(herning):
 
 
 def test_read_only_serving_shows_no_editor(herning, monkeypatch):
-    monkeypatch.setenv("ACTORMAP_READ_ONLY", "1")
+    monkeypatch.setattr(sys, "argv", ["app.py", "--read-only", str(herning)])
     at = edit_page()
     assert [i.value for i in at.info] == [t("ui.read_only", "en")]
     assert not [d for d in at.dataframe if d.key and d.key.startswith("edit_")]
+
+
+@pytest.mark.parametrize(
+    ("flags", "read_only"),
+    [
+        ([], False),
+        (["--read-only"], True),
+        (["--address", "0.0.0.0"], True),
+        (["--address", "0.0.0.0", "--allow-edit"], False),
+    ],
+)
+def test_serve_tells_the_app_on_its_command_line_whether_editing_is_off(herning, monkeypatch, flags, read_only):
+    commands = []
+    monkeypatch.setattr(subprocess, "call", lambda command: commands.append(command) or 0)  # no env= any more
+    assert main(["serve", *flags, str(herning)]) == 0
+    arguments = commands[0][commands[0].index("--") + 1 :]
+    assert parse_options(arguments) == AppOptions(maps=(herning.resolve(),), read_only=read_only)
+
+
+def test_a_misspelt_read_only_option_is_refused_not_ignored():
+    with pytest.raises(ValueError, match="unknown option '--readonly': the app takes"):
+        parse_options(["--readonly", "data/herning"])
 
 
 def test_an_editor_password_guards_editing(herning):

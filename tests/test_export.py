@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
-from conftest import DATA, EXAMPLES, HERNING, INVALID, KOMMUN, ROOT, write_map
+from conftest import DATA, EXAMPLES, HERNING, INVALID, KOMMUN, english, go, start_app, write_map
 from matplotlib import rc_context
 from openpyxl import load_workbook
 from PIL import Image
@@ -21,7 +21,7 @@ import actormap
 from actormap.analysis.graph import build_graph
 from actormap.analysis.rules import SEVERITIES, find_all
 from actormap.cli import main
-from actormap.export import FORMATS, ExportFilters, export_bytes, file_name, parse_size, select
+from actormap.export import FORMATS, ViewFilters, export_bytes, file_name, parse_size, select
 from actormap.export.brief import brief_markdown
 from actormap.export.drawing import CENTRAL_ACTORS, CENTRAL_EFFORTS
 from actormap.export.image import RC, network_figure
@@ -248,7 +248,7 @@ def test_a_larger_network_names_only_its_most_connected_nodes_and_says_so(tmp_pa
 
 def test_the_force_layout_places_a_map_of_over_500_nodes_and_refuses_one_over_its_limit(tmp_path):
     selection = select(_large_map(tmp_path / "mid", 400, 200), date=DATE, layout="force")  # scipy from 500 on
-    placed = [node for node in selection.view.nodes if not node.get("heading")]
+    placed = [node for node in selection.view.nodes if node["kind"] != "heading"]
     assert len(placed) == 600 and len({(node["x"], node["y"]) for node in placed}) == 600
     large = _large_map(tmp_path / "large", 1200, 600)
     with pytest.raises(ValueError, match="force layout places at most 1,500 actors and efforts; this map has 1,800"):
@@ -268,8 +268,7 @@ def test_cli_refuses_the_force_layout_for_a_map_over_its_limit_with_exit_2(tmp_p
 def test_a_view_too_large_to_draw_is_drawn_by_its_most_connected_part_and_every_drawing_says_so(tmp_path):
     selection = select(_large_map(tmp_path / "map", 1200, 600), date=DATE)
     drawing = selection.drawing
-    actors = [node["id"] for node in drawing.nodes if node["shape"] == "dot"]
-    efforts = [node["id"] for node in drawing.nodes if node["shape"] == "square"]
+    actors, efforts = drawing.ids("actor"), drawing.ids("effort")
     assert len(actors) == MAX_DRAWN_NODES // 3 and drawing.hidden_actors == 1200 - len(actors)
     assert len(actors) + len(efforts) <= MAX_DRAWN_NODES and drawing.hidden_efforts == 600 - len(efforts)
     note = t(
@@ -320,7 +319,7 @@ def test_graph_files_read_back_node_by_node_and_attribute_by_attribute(name, exp
 
 
 def test_graph_files_keep_only_what_the_filters_show():
-    selection = select(actormap.load_map(HERNING), ExportFilters(levels=("treatment",)), date=DATE)
+    selection = select(actormap.load_map(HERNING), ViewFilters(levels=("treatment",)), date=DATE)
     H = _read("graphml", export_bytes(selection, "graphml"))
     assert sorted(H.nodes) == sorted(selection.actors + selection.efforts)
     assert len(selection.actors) == 11 and len(selection.efforts) == 3  # as the app's network page shows
@@ -407,7 +406,7 @@ def test_markdown_and_pdf_escape_and_keep_a_hostile_map(hostile):
 
 def test_filters_narrow_what_is_shown_and_are_named_in_words():
     herning = actormap.load_map(HERNING)
-    selection = select(herning, ExportFilters(levels=("treatment",), without=("familiecenteret",)), "en", DATE)
+    selection = select(herning, ViewFilters(levels=("treatment",), without=("familiecenteret",)), "en", DATE)
     assert selection.notes == [
         "Herning Kommune · 2015",
         f"Exported 2025-03-14 · map version {herning.version[:8]}",
@@ -416,7 +415,7 @@ def test_filters_narrow_what_is_shown_and_are_named_in_words():
     assert "familiecenteret" not in selection.actors
     assert all("treatment" in (finding.level, finding.to_level) for finding in selection.findings.itertuples())
     assert selection.findings["new"].any()
-    focus = select(herning, ExportFilters(focus="politiet", depth=1), "sv", DATE)
+    focus = select(herning, ViewFilters(focus="politiet", depth=1), "sv", DATE)
     assert (focus.actors, focus.efforts) == (["lokalraadet", "politiet"], [])
     assert focus.notes[-1] == "Filter: kring Politiet, 1 steg"
 
@@ -508,15 +507,9 @@ def test_cli_prints_the_problems_of_an_invalid_map_and_exits_1(tmp_path, capsys)
 
 
 def test_export_page_offers_every_format_with_the_filters_named():
-    from streamlit.testing.v1 import AppTest
+    from actormap.ui.widgets import key_for
 
-    from actormap.ui.widgets import MEMORY, key_for
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state[MEMORY] = {"map": str(HERNING.resolve())}
-    at.run()
-    at.sidebar.selectbox(key="language").set_value("en").run()
-    at.sidebar.radio(key=key_for("page", "en")).set_value("export").run()
+    at = go(english(start_app(HERNING)), "export")
     assert not at.exception
     buttons = at.get("download_button")
     assert [button.key for button in buttons] == [f"export_{f}" for f in FORMATS[0::2] + FORMATS[1::2]]

@@ -7,7 +7,8 @@ import pytest
 from conftest import KOMMUN, write_map
 
 import actormap
-from actormap.analysis.rules import find_all
+from actormap.analysis.rules import find_all, find_facts
+from actormap.analysis.wording import localize
 
 
 def summary(findings):
@@ -135,3 +136,10 @@ def test_the_map_language_is_the_default(kommun):
     swedish = replace(kommun, meta={**kommun.meta, "language": "sv"})
     assert find_all(swedish)["message"].tolist() == find_all(kommun, "sv")["message"].tolist()
     assert isinstance(find_all(kommun), pd.DataFrame)
+
+
+def test_a_message_argument_of_unknown_kind_is_refused(kommun):
+    facts = find_facts(kommun).head(1)
+    facts["say"] = [("message", {"effort": ("efort", "prev1")})]
+    with pytest.raises(ValueError, match="unknown message argument kind 'efort'; allowed: actors, effort, level"):
+        localize(facts, kommun)

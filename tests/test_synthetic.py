@@ -19,9 +19,10 @@ from actormap.synthetic import (
     planted_counts,
     write_files,
 )
+from actormap.view.filters import ViewFilters
 from actormap.view.html import network_html
 from actormap.view.layout import levels_layout
-from actormap.view.network import NetworkFilters, network_view
+from actormap.view.network import network_view
 
 PLANTED_RULES = ("no_lead", "multiple_leads", "informal_only", "isolated_actor")
 PARTICIPATION_TOLERANCE = 0.1
@@ -126,7 +127,7 @@ def test_the_whole_pipeline_runs_on_a_generated_map(small):
     assert not find_all(actor_map, "en").empty
     grid = coverage(actor_map)
     assert len(grid) == len(LEVELS) * len(actor_map.target_groups)
-    view = network_view(actor_map, levels_layout(actor_map), NetworkFilters(), "en", level_headings=True)
+    view = network_view(actor_map, levels_layout(actor_map), ViewFilters(), "en", level_headings=True)
     running = int((actor_map.efforts["status"] != "ended").sum())
     assert len(view.nodes) == 300 + running + len(LEVELS)
     assert '"id": "a1"' in network_html(view, "en")

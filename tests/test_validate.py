@@ -9,7 +9,8 @@ from conftest import CORPUS, write_map
 
 import actormap
 from actormap.i18n import catalog
-from actormap.validation.problems import CODES, format_problem, localized_messages
+from actormap.schema import LANGUAGES
+from actormap.validation.problems import CODES, format_problem, localized_messages, problem
 
 OK = dict(
     actors="id,name,type\nsn,Socialnämnden,committee\n",
@@ -80,11 +81,11 @@ def test_messages_are_written_in_each_language_from_the_same_fields():
     assert localized_messages(by_code["unknown-status"], "nb").tolist() == [
         'ukjent status "done" (tillatte: planned, active, ended)'
     ]
-    for language in ("sv", "da", "nb"):
+    for language in LANGUAGES.keys() - {"en"}:
         assert not set(localized_messages(problems, language)) & set(problems["message"]), language
 
 
-@pytest.mark.parametrize("language", ["sv", "da", "nb"])
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
 def test_every_problem_text_is_translated_with_the_english_placeholders(language):
     keys = [key for key in catalog("en") if key.startswith("problem.")]
     assert {f"problem.{code}" for code in CODES} <= set(keys)
@@ -92,6 +93,11 @@ def test_every_problem_text_is_translated_with_the_english_placeholders(language
         english, translated = catalog("en")[key], catalog(language)[key]
         assert set(re.findall(r"{(\w+)}", translated)) == set(re.findall(r"{(\w+)}", english)), key
         assert translated != english or key == "problem.invalid-metadata", key
+
+
+def test_a_problem_code_outside_the_registry_is_refused():
+    with pytest.raises(ValueError, match="unknown problem code 'unknown-colour'; add it to CODES"):
+        problem("unknown-colour", "actors.csv", 2, "colour", value="red")
 
 
 def test_the_corpus_files_are_never_changed_by_validation(tmp_path):

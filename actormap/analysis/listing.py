@@ -6,7 +6,10 @@ import json
 
 import pandas as pd
 
-__all__ = ["findings_table"]
+__all__ = ["LISTING_FORMATS", "findings_table"]
+
+LISTING_FORMATS = ("table", "csv", "json", "md")
+"""How ``actormap gaps`` lists findings: aligned text, or csv, json or Markdown for another program."""
 
 
 def findings_table(findings: pd.DataFrame, output_format: str = "table") -> str:
@@ -41,11 +44,17 @@ def _aligned(flat: pd.DataFrame) -> str:
     if flat.empty:
         return "No findings."
     place = flat["level"] + flat["to_level"].map(lambda level: f" → {level}" if level else "")
-    columns = {"SEVERITY": flat["severity"], "RULE": flat["rule"], "LEVEL": place, "TARGET GROUP": flat["target_group"]}
-    widths = {name: max(len(name), *(len(str(v)) for v in values)) for name, values in columns.items()}
+    columns = {
+        name: [str(value) for value in values]
+        for name, values in {
+            "SEVERITY": flat["severity"],
+            "RULE": flat["rule"],
+            "LEVEL": place,
+            "TARGET GROUP": flat["target_group"],
+        }.items()
+    }
+    widths = {name: max(len(name), *map(len, values)) for name, values in columns.items()}
     header = "  ".join(name.ljust(widths[name]) for name in columns) + "  MESSAGE"
-    rows = [
-        "  ".join(str(columns[name].iloc[i]).ljust(widths[name]) for name in columns) + "  " + flat["message"].iloc[i]
-        for i in range(len(flat))
-    ]
+    cells = zip(*([value.ljust(widths[name]) for value in values] for name, values in columns.items()))
+    rows = ["  ".join(row) + "  " + message for row, message in zip(cells, flat["message"])]
     return "\n".join([header, *rows, f"{len(flat)} finding(s)"])

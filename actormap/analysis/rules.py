@@ -2,7 +2,8 @@
 
 Each rule returns rows with the columns of :data:`FINDING_COLUMNS`; messages
 are sentences in the map's language (or the one asked for) that name actors
-and efforts by name. The rules are explained in the README.
+and efforts by name. The rules are explained in the README. A rule is one
+:class:`Rule` in :data:`RULES` plus its keys in every catalog.
 
 The analysis does not depend on the language: :func:`find_facts` returns
 the findings with their message's arguments as codes and ids, and
@@ -12,6 +13,9 @@ only the writing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -20,7 +24,7 @@ from actormap.analysis.wording import localize
 from actormap.model import ActorMap, ancestors
 from actormap.schema import LEVELS
 
-__all__ = ["FINDING_COLUMNS", "RULES", "SEVERITIES", "find_all", "find_facts"]
+__all__ = ["FINDING_COLUMNS", "RULES", "SEVERITIES", "Rule", "find_all", "find_facts"]
 
 SEVERITIES = ("high", "medium", "low")
 FINDING_COLUMNS = ["rule", "severity", "level", "to_level", "target_group", "efforts", "actors", "message"]
@@ -68,7 +72,7 @@ class _Context:
         """A finding row; ``say`` holds the arguments of the rule's message (``message`` names a variant)."""
         return dict(
             rule=rule,
-            severity=RULES[rule],
+            severity=RULES[rule].severity,
             level=level,
             to_level=to_level,
             target_group=target_group,
@@ -121,16 +125,13 @@ def _no_lead(c: _Context) -> list[dict]:
 def _multiple_leads(c: _Context) -> list[dict]:
     several = {effort: leads for effort, leads in c.leads.items() if len(leads) > 1}
     efforts = c.efforts[c.efforts["id"].isin(several.keys())]
-    return [
-        c.effort_finding(
-            "multiple_leads",
-            effort,
-            list(several[effort[0]]),
-            count=len(several[effort[0]]),
-            actors=c.names(several[effort[0]]),
+    findings = []
+    for effort in _effort_rows(efforts):
+        leads = several[effort[0]]
+        findings.append(
+            c.effort_finding("multiple_leads", effort, list(leads), count=len(leads), actors=c.names(leads))
         )
-        for effort in _effort_rows(efforts)
-    ]
+    return findings
 
 
 def _no_follow_up(c: _Context) -> list[dict]:
@@ -215,17 +216,8 @@ def _broken_handover(c: _Context) -> list[dict]:
             if low & high or any((a in low and b in high) or (a in high and b in low) for a, b in relations):
                 continue
             say = {"group": c.group(group), "level": c.level(lower), "to_level": c.level(higher)}
-            findings.append(
-                c.finding(
-                    "broken_handover",
-                    say,
-                    lower,
-                    group,
-                    low_efforts + high_efforts,
-                    sorted(low | high),
-                    to_level=higher,
-                )
-            )
+            efforts, actors = low_efforts + high_efforts, sorted(low | high)
+            findings.append(c.finding("broken_handover", say, lower, group, efforts, actors, to_level=higher))
     return findings
 
 
@@ -250,31 +242,42 @@ def _single_point(c: _Context) -> list[dict]:
     ]
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its name, severity, the function that finds it (context -> finding rows) and message variants."""
+
+    name: str
+    severity: str
+    function: Callable[[_Context], list[dict]]
+    variants: tuple[str, ...] = ()
+
+    @property
+    def message_keys(self) -> tuple[str, ...]:
+        """The catalog keys of the rule's title, message and variants (a second message, or a part of one).
+
+        Examples
+        --------
+        >>> RULES["single_point"].message_keys
+        ('rule.single_point.title', 'rule.single_point.message', 'rule.single_point.message_one')
+        """
+        return tuple(f"rule.{self.name}.{part}" for part in ("title", "message", *self.variants))
+
+
 RULES = {
-    "uncovered": "high",
-    "no_lead": "high",
-    "multiple_leads": "medium",
-    "no_follow_up": "medium",
-    "informal_only": "low",
-    "uncoordinated_overlap": "medium",
-    "broken_handover": "high",
-    "isolated_actor": "low",
-    "single_point": "medium",
+    rule.name: rule
+    for rule in (
+        Rule("uncovered", "high", _uncovered),
+        Rule("no_lead", "high", _no_lead),
+        Rule("multiple_leads", "medium", _multiple_leads),
+        Rule("no_follow_up", "medium", _no_follow_up),
+        Rule("informal_only", "low", _informal_only),
+        Rule("uncoordinated_overlap", "medium", _uncoordinated_overlap, ("effort",)),
+        Rule("broken_handover", "high", _broken_handover),
+        Rule("isolated_actor", "low", _isolated_actor),
+        Rule("single_point", "medium", _single_point, ("message_one",)),
+    )
 }
-"""Every rule and its severity, in the order the README explains them."""
-
-_RULE_FUNCTIONS = {
-    "uncovered": _uncovered,
-    "no_lead": _no_lead,
-    "multiple_leads": _multiple_leads,
-    "no_follow_up": _no_follow_up,
-    "informal_only": _informal_only,
-    "uncoordinated_overlap": _uncoordinated_overlap,
-    "broken_handover": _broken_handover,
-    "isolated_actor": _isolated_actor,
-    "single_point": _single_point,
-}
-
+"""Every rule by name, in the order the README explains them."""
 
 FACT_COLUMNS = [*FINDING_COLUMNS[:-1], "say"]
 
@@ -282,7 +285,7 @@ FACT_COLUMNS = [*FINDING_COLUMNS[:-1], "say"]
 def find_facts(actor_map: ActorMap) -> pd.DataFrame:
     """Run every rule; the findings sorted by severity, rule and level, with ``say`` in place of ``message``."""
     context = _Context(actor_map)
-    rows = [row for function in _RULE_FUNCTIONS.values() for row in function(context)]
+    rows = [row for rule in RULES.values() for row in rule.function(context)]
     frame = pd.DataFrame(rows, columns=FACT_COLUMNS)
     order = {name: rank for rank, name in enumerate(RULES)}
     keys = pd.DataFrame(

@@ -8,6 +8,9 @@ analysis serves every language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 
 from actormap.i18n import code_label, join_names, level_name, t
@@ -34,28 +37,44 @@ class _Words:
         self.language = language
         self.actors = actor_map.actor_names
         self.efforts = actor_map.effort_names
+        self.kinds: dict[str, Callable[[Any], str]] = {
+            "actors": self.names,
+            "effort": self.effort,
+            "level": self.level,
+            "groups": self.groups,
+            "effort_leads": self.effort_leads,
+        }
+
+    def __call__(self, value):
+        """A message argument in words: a ``(kind, content)`` pair by its kind, any other value as it is.
+
+        Raises
+        ------
+        ValueError
+            When the kind is none of :attr:`kinds`.
+        """
+        if not isinstance(value, tuple):
+            return value
+        kind, content = value
+        if kind not in self.kinds:
+            raise ValueError(f"unknown message argument kind {kind!r}; allowed: {', '.join(self.kinds)}")
+        return self.kinds[kind](content)
 
     def names(self, actors) -> str:
         return join_names([self.actors.get(actor, actor) for actor in actors], self.language)
 
-    def __call__(self, value):
-        if not isinstance(value, tuple):
-            return value
-        kind, content = value
-        if kind == "actors":
-            return self.names(content)
-        if kind == "effort":
-            return self.efforts.get(content, content)
-        if kind == "level":
-            return level_name(content, self.language)
-        if kind == "groups":
-            return join_names([code_label("target_group", group, self.language) for group in content], self.language)
+    def effort(self, effort: str) -> str:
+        return self.efforts.get(effort, effort)
+
+    def level(self, level: str) -> str:
+        return level_name(level, self.language)
+
+    def groups(self, groups) -> str:
+        return join_names([code_label("target_group", group, self.language) for group in groups], self.language)
+
+    def effort_leads(self, pairs) -> str:
+        """Each (effort, its leads) pair as ``“effort” (led by a and b)``, joined by semicolons."""
         return "; ".join(
-            t(
-                "rule.uncoordinated_overlap.effort",
-                self.language,
-                effort=self.efforts.get(effort, effort),
-                leads=self.names(leads),
-            )
-            for effort, leads in content
+            t("rule.uncoordinated_overlap.effort", self.language, effort=self.effort(e), leads=self.names(leads))
+            for e, leads in pairs
         )

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from actormap.analysis.coverage import coverage
 from actormap.export.text import markdown_text
-from actormap.i18n import code_label, level_name, t
+from actormap.i18n import t
+from actormap.view.labels import coverage_grid, grid_rows, rule_title, severity_label
 from actormap.view.selection import Selection
 
 __all__ = ["TOP_FINDINGS", "BriefContent", "Finding", "brief_content", "brief_markdown", "findings_heading"]
@@ -54,22 +55,20 @@ def brief_content(selection: Selection) -> BriefContent:
     language, findings = selection.language, selection.findings
     figures = selection.figures
     levels, groups = selection.shown_levels, selection.shown_target_groups
-    counts = coverage(selection.actor_map).set_index(["level", "target_group"])["efforts"]
-    header = [t("ui.col_level", language), *(code_label("target_group", group, language) for group in groups)]
-    rows = [[level_name(level, language), *(int(counts[(level, group)]) for group in groups)] for level in levels]
+    grid = coverage_grid(coverage(selection.actor_map), "efforts", levels, groups, language)
     top = [
         Finding(
             f.severity,
-            t(f"severity.{f.severity}", language),
-            t(f"rule.{f.rule}.title", language),
+            severity_label(f.severity, language),
+            rule_title(f.rule, language),
             f.message,
             bool(f.new),
         )
         for f in findings.head(TOP_FINDINGS).itertuples()
     ]
-    return BriefContent(
-        selection.title, list(selection.drawing_notes), figures, header, rows, top, max(len(findings) - TOP_FINDINGS, 0)
-    )
+    header = [grid.index.name, *grid.columns]
+    more = max(len(findings) - TOP_FINDINGS, 0)
+    return BriefContent(selection.title, list(selection.drawing_notes), figures, header, grid_rows(grid), top, more)
 
 
 def brief_markdown(selection: Selection, network_png: bytes | None = None) -> str:

@@ -22,8 +22,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.transforms import Bbox, offset_copy
 
 from actormap.export.spacing import spread_positions
-from actormap.view.network import LABEL_WIDTH
-from actormap.view.style import ACTOR_SHAPE, EFFORT_SHAPE
+from actormap.view.labels import LABEL_WIDTH
+from actormap.view.style import ACTOR_SHAPE, EFFORT_SHAPE, NODE_SHAPES
 
 __all__ = ["LABEL_ALL", "LINE_POINTS", "MARKERS", "Labelled", "draw_network", "label_candidates"]
 
@@ -88,18 +88,18 @@ def label_candidates(view) -> list[str]:
     Examples
     --------
     >>> from actormap.view.network import NetworkView
-    >>> view = NetworkView([{"id": "a", "shape": "dot", "label": "A"}, {"id": "e", "shape": "square", "label": "E"}],
+    >>> view = NetworkView([{"id": "a", "kind": "actor", "label": "A"}, {"id": "e", "kind": "effort", "label": "E"}],
     ...                    [{"from": "a", "to": "e"}])
     >>> label_candidates(view)
     ['a', 'e']
     """
-    nodes = [node for node in view.nodes if not node.get("heading")]
+    nodes = [node for node in view.nodes if node["kind"] != "heading"]
     degree = _degrees(view)
     ranked = sorted(nodes, key=lambda node: (-degree.get(node["id"], 0), node["label"]))
     if len(nodes) <= LABEL_ALL:
         return [node["id"] for node in ranked]
-    actors = [node["id"] for node in ranked if node["shape"] == "dot"][:CENTRAL_ACTORS]
-    efforts = [node["id"] for node in ranked if node["shape"] == "square"][:CENTRAL_EFFORTS]
+    actors = [node["id"] for node in ranked if node["kind"] == "actor"][:CENTRAL_ACTORS]
+    efforts = [node["id"] for node in ranked if node["kind"] == "effort"][:CENTRAL_EFFORTS]
     chosen = set(actors) | set(efforts)
     return [node["id"] for node in ranked if node["id"] in chosen]
 
@@ -112,15 +112,16 @@ def draw_network(ax, view, scale: float = 1.0, lanes: bool = True) -> Labelled:
     levels layout). The data units of ``ax`` become pixels, y pointing down.
     """
     ax.set_axis_off()
-    nodes = [node for node in view.nodes if not node.get("heading")]
-    headings = [node for node in view.nodes if node.get("heading")]
+    nodes = [node for node in view.nodes if node["kind"] != "heading"]
+    headings = [node for node in view.nodes if node["kind"] == "heading"]
     radius, font = (value * scale for value in _sizes(len(nodes)))
     where = _place(ax, nodes, headings, radius, font, scale, lanes)
     nodes = [{**node, "x": where[node["id"]][0], "y": where[node["id"]][1]} for node in nodes]
     _edges(ax, view, where, scale)
-    for shape, marker in MARKERS.items():
-        group = [node for node in nodes if node["shape"] == shape]
+    for kind, shape in NODE_SHAPES.items():
+        group = [node for node in nodes if node["kind"] == kind]
         if group:
+            marker = MARKERS[shape]
             side = 2 * radius * (1.0 if marker == "o" else 0.92)
             ax.scatter(
                 [n["x"] for n in group],
@@ -135,10 +136,10 @@ def draw_network(ax, view, scale: float = 1.0, lanes: bool = True) -> Labelled:
     _headings(ax, headings, where, scale)
     named = _labels(ax, nodes, label_candidates(view), radius, font, must=len(nodes) <= LABEL_ALL)
     return Labelled(
-        sum(n["shape"] == "dot" for n in nodes),
-        sum(n["shape"] == "square" for n in nodes),
-        sum(n["shape"] == "dot" and n["id"] in named for n in nodes),
-        sum(n["shape"] == "square" and n["id"] in named for n in nodes),
+        sum(n["kind"] == "actor" for n in nodes),
+        sum(n["kind"] == "effort" for n in nodes),
+        sum(n["kind"] == "actor" and n["id"] in named for n in nodes),
+        sum(n["kind"] == "effort" and n["id"] in named for n in nodes),
     )
 
 
@@ -257,20 +258,12 @@ def _labels(ax, nodes: list[dict], chosen: list[str], radius: float, font: float
         text = ax.text(
             node["x"], node["y"], node["label"], color=TEXT_COLOR, zorder=5, linespacing=1.05, parse_math=False
         )
-        best = None
-        for size in (font, *(font * share for share in SMALLER)) if must else (font,):
-            _size(text, size)
-            for candidate in _PLACES:
-                box = _put(ax, text, candidate, radius, renderer)
-                hard = 10 * _overlap(box, labels) + _outside(box, frame)
-                cost = hard + 3 * (_overlap(box, markers) - _overlap(box, own))
-                if best is None or cost < best[0]:
-                    best = (cost, hard, size, candidate, box)
-                if cost == 0:
-                    break
-            if best[0] == 0:
-                break
-        cost, hard, size, candidate, box = best
+        sizes = (font, *(font * share for share in SMALLER)) if must else (font,)
+        tries = (
+            (*_cost(box, labels, markers, own, frame), size, candidate, box)
+            for size, candidate, box in _tries(ax, text, sizes, radius, renderer)
+        )
+        cost, hard, size, candidate, box = min(_until_free(tries), key=lambda attempt: attempt[0])
         if hard and not must:
             text.remove()
             continue
@@ -279,6 +272,28 @@ def _labels(ax, nodes: list[dict], chosen: list[str], radius: float, font: float
         placed.append(box.extents)
         named.add(node_id)
     return named
+
+
+def _tries(ax, text, sizes: tuple[float, ...], radius: float, renderer):
+    """Put ``text`` at each of ``sizes`` in each place around its node in turn; yield the size, place and box."""
+    for size in sizes:
+        _size(text, size)
+        for place in _PLACES:
+            yield size, place, _put(ax, text, place, radius, renderer)
+
+
+def _until_free(tries):
+    """The scored tries, (cost, ...), up to the first that costs nothing: no need to look further."""
+    for attempt in tries:
+        yield attempt
+        if attempt[0] == 0:
+            return
+
+
+def _cost(box: Bbox, labels: np.ndarray, markers: np.ndarray, own: np.ndarray, frame: Bbox) -> tuple[float, float]:
+    """What a label in ``box`` costs, and the part of that which touches other labels or leaves the axes."""
+    hard = 10 * _overlap(box, labels) + _outside(box, frame)
+    return hard + 3 * (_overlap(box, markers) - _overlap(box, own)), hard
 
 
 def _size(text, size: float) -> None:

@@ -30,7 +30,7 @@ from networkx.readwrite.graphml import GraphMLWriter
 from actormap.analysis.graph import build_graph
 from actormap.export.text import xml_safe
 from actormap.view.selection import Selection
-from actormap.view.style import ROLE_COLORS, actor_color, edge_style, effort_color, relation_style
+from actormap.view.style import ROLE_COLORS, actor_color, edge_style, effort_color, hex_rgb, relation_style
 
 __all__ = ["GRAPH_FORMATS", "graph_file", "portable_graph", "selected_graph"]
 
@@ -94,7 +94,7 @@ def _edge_look(data: dict) -> tuple[str, float, bool]:
         style = edge_style(data.get("role", ""), data.get("basis", ""))
         return style["color"], style["width"], style["dashes"]
     if data.get("relation") == "relation":
-        style = relation_style(data.get("basis"))
+        style = relation_style(data.get("basis", ""))
         return style["color"], style["width"], style["dashes"]
     return ROLE_COLORS["advisory"], 1.0, True
 
@@ -114,7 +114,7 @@ def graph_file(selection: Selection, graph_format: str) -> bytes:
 def _gexf(G: nx.MultiDiGraph, positions: dict, description: str, date: str) -> bytes:
     G = G.copy()
     for node, data in G.nodes(data=True):
-        red, green, blue = (int(_color(data)[i : i + 2], 16) for i in (1, 3, 5))
+        red, green, blue = hex_rgb(_color(data))
         x, y = positions[node]
         data["viz"] = {
             "color": {"r": red, "g": green, "b": blue, "a": 1.0},

@@ -12,11 +12,13 @@ from __future__ import annotations
 import io
 import textwrap
 from dataclasses import replace
+from typing import Any
 
 from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.typing import RcKeyType
 
 from actormap.export.drawing import LINE_POINTS, MARKERS, draw_network
 from actormap.i18n import t
@@ -29,7 +31,12 @@ __all__ = ["DEFAULT_SIZE", "IMAGE_FORMATS", "caption", "drawn_view", "network_fi
 DEFAULT_SIZE = (1920, 1080)
 IMAGE_FORMATS = ("png", "svg", "pdf")
 DPI = 100
-RC = {"svg.fonttype": "path", "svg.hashsalt": "actormap", "pdf.fonttype": 42, "font.family": "DejaVu Sans"}
+RC: dict[RcKeyType, Any] = {
+    "svg.fonttype": "path",
+    "svg.hashsalt": "actormap",
+    "pdf.fonttype": 42,
+    "font.family": "DejaVu Sans",
+}
 """Text drawn as paths in SVG (no font needed where it is opened), fonts embedded in PDF, stable ids."""
 
 
@@ -78,7 +85,7 @@ def network_figure(
     width_in, height_in = inches or (size[0] / DPI, size[1] / DPI)
     scale = min(width_in / 19.2, height_in / 10.8)
     figure = Figure(figsize=(width_in, height_in), dpi=DPI, facecolor="white")
-    FigureCanvasAgg(figure)  # the canvas that measures text while the labels are placed
+    canvas = FigureCanvasAgg(figure)  # measures text while the legend and the labels are placed
     page_pt = height_in * 72
     margin = 0.018
     top = 1 - 16 * scale / page_pt
@@ -95,7 +102,8 @@ def network_figure(
     bottom = 12 * scale / page_pt
     caption_box = figure.text(margin, bottom, "", fontsize=11 * scale, color="#444444", va="bottom", parse_math=False)
     bottom += 22 * scale / page_pt
-    bottom = _legend(figure, legend_rows(selection.drawing.actor_types, selection.language), 13 * scale, bottom, margin)
+    legend = legend_rows(selection.drawing.actor_types, selection.language)
+    bottom = _legend(figure, canvas.get_renderer(), legend, 13 * scale, bottom, margin)
     ax = figure.add_axes((margin, bottom + 8 * scale / page_pt, 1 - 2 * margin, top - bottom - 20 * scale / page_pt))
     if selection.drawing.nodes:
         labelled = draw_network(ax, drawn_view(selection), scale, lanes=selection.layout == "levels")
@@ -122,7 +130,7 @@ def drawn_view(selection: Selection) -> NetworkView:
     if not levels:
         return drawing
     nodes = [
-        node for node in drawing.nodes if not node.get("heading") or node["id"].removeprefix(HEADING_PREFIX) in levels
+        node for node in drawing.nodes if node["kind"] != "heading" or node["id"].removeprefix(HEADING_PREFIX) in levels
     ]
     return replace(drawing, nodes=nodes)
 
@@ -156,9 +164,8 @@ def _text_block(
     return top - len(wrapped) * size * 1.3 / (figure.get_figheight() * 72)
 
 
-def _legend(figure: Figure, rows, size: float, bottom: float, margin: float) -> float:
+def _legend(figure: Figure, renderer, rows, size: float, bottom: float, margin: float) -> float:
     """Draw the legend rows from ``bottom`` up, wrapping items that do not fit; return its top."""
-    renderer = figure.canvas.get_renderer()
     page_w, page_h = figure.bbox.width, figure.bbox.height
     line_h = size * 1.9 * figure.dpi / 72 / page_h
     key_w = size * 2.0 * figure.dpi / 72 / page_w

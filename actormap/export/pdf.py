@@ -23,14 +23,15 @@ from actormap.export.brief import BriefContent, brief_content, findings_heading
 from actormap.export.drawing import draw_network
 from actormap.export.image import RC, drawn_view, network_figure
 from actormap.i18n import t
+from actormap.view.labels import wrapped
 from actormap.view.selection import Selection
+from actormap.view.style import EMPTY_CELL_COLOR, EMPTY_CELL_TEXT_COLOR, FILLED_CELL_COLOR
 
 __all__ = ["brief_pdf"]
 
 A4 = (8.27, 11.69)
 LEFT, RIGHT = 0.07, 0.93
 INK, GREY = "#1B1B1B", "#555555"
-EMPTY, FILLED = "#F5B7B1", "#E8F5E9"
 SEVERITY_COLORS = {"high": "#C0392B", "medium": "#E67E22", "low": "#D4AC0D"}
 
 
@@ -170,7 +171,7 @@ def _figures(page: _Cursor, content: BriefContent) -> None:
         page.figure.text(
             x + width / 2,
             page.y - 26 / page.points,
-            "\n".join(textwrap.wrap(label, 22)),
+            wrapped(label, 22, cut_words=True),
             fontsize=6.5,
             ha="center",
             va="top",
@@ -192,7 +193,7 @@ def _coverage(page: _Cursor, content: BriefContent) -> None:
         page.figure.text(
             LEFT + first + (index + 0.5) * cell_w,
             page.y - header_h + 3 / page.points,
-            "\n".join(textwrap.wrap(label, 16)[:2]),
+            wrapped(label, 16, max_lines=2, cut_words=True),
             fontsize=6.5,
             ha="center",
             va="bottom",
@@ -210,7 +211,7 @@ def _coverage(page: _Cursor, content: BriefContent) -> None:
                     (x + 0.002, page.y - row_h + 0.001),
                     cell_w - 0.004,
                     row_h - 0.002,
-                    facecolor=EMPTY if value == 0 else FILLED,
+                    facecolor=EMPTY_CELL_COLOR if value == 0 else FILLED_CELL_COLOR,
                     edgecolor="white",
                     transform=page.figure.transFigure,
                 )
@@ -223,7 +224,7 @@ def _coverage(page: _Cursor, content: BriefContent) -> None:
                 ha="center",
                 va="center",
                 fontweight="bold" if value == 0 else "normal",
-                color="#7B241C" if value == 0 else INK,
+                color=EMPTY_CELL_TEXT_COLOR if value == 0 else INK,
             )
         page.down(15)
     page.down(3)

@@ -12,6 +12,7 @@ layouts are scaled to the frame, then nodes that stand too close are pushed apar
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 import numpy as np
@@ -34,7 +35,7 @@ def spread_positions(
     min_dx: float,
     min_dy: float,
     lanes: bool = True,
-    headings: list[dict] = (),
+    headings: Sequence[dict] = (),
     heading_room: float = 0.0,
     heading_dx: float = 0.0,
 ) -> dict[str, tuple[float, float]]:
@@ -80,7 +81,7 @@ def spread_positions(
         members = sorted(members, key=lambda node: node["y"])
         wanted = [(node["y"] - low) * unit if span else height / 2 for node in members]
         step = max(min_dy, min(height / len(members), ROOMY * min_dy))
-        spaced = []
+        spaced: list[float] = []
         for y in wanted:
             spaced.append(max(y, spaced[-1] + step) if spaced else y)
         shift = sum(wanted) / len(wanted) - sum(spaced) / len(spaced)

@@ -26,15 +26,25 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from actormap.analysis.coverage import actor_profiles, coverage, responsibility_matrix
 from actormap.export.text import xml_safe
-from actormap.files.xlsx import META_SHEET
+from actormap.files.xlsx import META_SHEET, meta_to_sheet
 from actormap.i18n import code_label, codes_text, level_name, t
 from actormap.schema import LEVELS, ROLES, TABLES
+from actormap.view.labels import (
+    coverage_grid,
+    grid_rows,
+    level_labels,
+    rule_title,
+    severity_label,
+    shortened,
+    target_group_labels,
+)
 from actormap.view.selection import Selection, filter_parts
+from actormap.view.style import EMPTY_CELL_COLOR
 
 __all__ = ["report_workbook"]
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
-EMPTY_FILL = PatternFill("solid", fgColor="F5B7B1", bgColor="F5B7B1")
+EMPTY_FILL = PatternFill("solid", fgColor=EMPTY_CELL_COLOR[1:], bgColor=EMPTY_CELL_COLOR[1:])
 SEVERITY_FILLS = {"high": "F5B7B1", "medium": "FAD7A0", "low": "FCF3CF"}
 MEASURES = ("efforts", "actors", "lead_actors")
 MATRIX_CELLS = 20_000
@@ -56,11 +66,7 @@ def report_workbook(selection: Selection) -> bytes:
         if name in tables:
             table = tables[name].fillna("").astype(str)
             _sheet(workbook, name, list(map(str, table.columns)), table.values.tolist(), selection)
-    meta = [
-        [key, ", ".join(map(str, value)) if isinstance(value, list) else str(value)]
-        for key, value in selection.actor_map.meta.items()
-    ]
-    _sheet(workbook, META_SHEET, ["key", "value"], meta, selection)
+    _sheet(workbook, META_SHEET, *meta_to_sheet(selection.actor_map.meta), selection)
     workbook.properties.title = xml_safe(selection.title)
     workbook.properties.subject = xml_safe(selection.description)
     workbook.properties.language = language
@@ -111,8 +117,7 @@ def _print_setup(sheet, selection: Selection) -> None:
     """Landscape, one page wide, header row on every page; the map, date and filters on every page."""
 
     def code(text: str, limit: int) -> str:
-        text = xml_safe(text).replace("&", "&&")
-        return text if len(text) <= limit else text[: limit - 1] + "…"
+        return shortened(xml_safe(text).replace("&", "&&"), limit)
 
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
@@ -128,7 +133,7 @@ def _print_setup(sheet, selection: Selection) -> None:
 
 def _about(workbook: Workbook, selection: Selection) -> None:
     language, meta = selection.language, selection.source.meta
-    rows = [[t("export.about_map", language), selection.title]]
+    rows: list[list] = [[t("export.about_map", language), selection.title]]
     rows += [[t(f"export.about_{key}", language), str(meta[key])] for key in ("municipality", "year") if meta.get(key)]
     rows += [
         [t("export.about_exported", language), selection.date.isoformat()],
@@ -174,8 +179,8 @@ def _findings(workbook: Workbook, selection: Selection) -> None:
     for finding in findings.itertuples():
         groups = codes_text("target_group", finding.target_group, language)
         row = [
-            t(f"severity.{finding.severity}", language),
-            t(f"rule.{finding.rule}.title", language),
+            severity_label(finding.severity, language),
+            rule_title(finding.rule, language),
             level_name(finding.level, language) if finding.level else "",
             level_name(finding.to_level, language) if finding.to_level else "",
             groups,
@@ -195,15 +200,13 @@ def _coverage(workbook: Workbook, selection: Selection) -> None:
     """Three blocks (efforts, actors, lead actors), levels down and target groups across; empty cells red."""
     language = selection.language
     levels, groups = selection.shown_levels, selection.shown_target_groups
-    counts = coverage(selection.actor_map).set_index(["level", "target_group"])
-    labels = [code_label("target_group", group, language) for group in groups]
+    counts = coverage(selection.actor_map)
+    labels = target_group_labels(groups, language)
     rows: list[list] = []
     for measure in MEASURES:
         if rows:
             rows += [[], [t(f"ui.measure_{measure}", language), *labels]]
-        rows += [
-            [level_name(level, language), *(int(counts.loc[(level, g), measure]) for g in groups)] for level in levels
-        ]
+        rows += grid_rows(coverage_grid(counts, measure, levels, groups, language))
     header = [t("ui.measure_efforts", language), *labels]
     sheet = _sheet(workbook, t("export.sheet_coverage", language), header, rows, selection, width=16)
     last = sheet.cell(1, len(groups) + 1).column_letter
@@ -275,7 +278,7 @@ def _profiles(workbook: Workbook, selection: Selection) -> None:
         [
             profile.name,
             code_label("type", profile.type, language),
-            ", ".join(level_name(level, language) for level in profile.levels),
+            ", ".join(level_labels(profile.levels, language)),
             ", ".join(code_label("role", role, language) for role in profile.roles),
             profile.efforts,
             profile.partners,

@@ -10,7 +10,7 @@ import pandas as pd
 
 from actormap.files.csvfile import parse_csv
 from actormap.files.meta import parse_meta
-from actormap.files.xlsx import META_SHEET, read_workbook
+from actormap.files.xlsx import META_SHEET, meta_from_sheet, read_workbook
 from actormap.model import ActorMap, CsvDialect, TableFormat
 from actormap.schema import META_FILE, REQUIRED_TABLES, TABLES
 from actormap.validation.checks import validate_map
@@ -48,11 +48,10 @@ def load_map(path: str | Path) -> ActorMap:
     return actor_map
 
 
-def check_map(path: str | Path) -> tuple[ActorMap | None, pd.DataFrame]:
-    """Load the map at ``path`` and return it with the table of all its problems.
+def check_map(path: str | Path) -> tuple[ActorMap, pd.DataFrame]:
+    """Load the map at ``path`` and return it (with what could be read) and the table of all its problems.
 
-    The map is None when it could not be read at all. Raises
-    :class:`NotAMapError` when ``path`` is not a map.
+    Raises :class:`NotAMapError` when ``path`` is not a map.
     """
     return read_map(map_files(path), name=Path(path).stem)
 
@@ -93,9 +92,11 @@ def read_map(files: Mapping[str, bytes], name: str = "") -> tuple[ActorMap, pd.D
     the table of problems, errors and warnings alike.
     """
     workbooks = [file for file in files if file.lower().endswith(".xlsx")]
+    meta_source: bytes | None = None
     if workbooks:
         parsed, meta_rows, problems = _parse_workbook(workbooks[0], files[workbooks[0]])
-        meta, meta_source, meta_problems = _meta_from_rows(meta_rows, f"{workbooks[0]}[{META_SHEET}]")
+        meta = meta_from_sheet(meta_rows)
+        meta_problems = check_meta(meta, f"{workbooks[0]}[{META_SHEET}]")
     else:
         parsed, problems = _parse_csv_files(files)
         meta_source = _lookup(files, META_FILE)
@@ -155,16 +156,6 @@ def _parse_workbook(file: str, data: bytes) -> tuple[dict, list[list[str]], list
         body = pd.DataFrame(rows, index=pd.Index(numbers, dtype="int64"), columns=range(len(header)), dtype=object)
         parsed[table] = dict(file=location, header=header, body=body, dialect=CsvDialect(), source=None)
     return parsed, sheets.get(META_SHEET, ([], [], []))[1], problems
-
-
-def _meta_from_rows(rows: list[list[str]], file: str) -> tuple[dict, None, list[Problem]]:
-    """Metadata from a workbook's key/value rows; ``target_groups`` is comma-separated there."""
-    meta = {row[0].strip(): row[1].strip() if len(row) > 1 else "" for row in rows if row and row[0].strip()}
-    if "target_groups" in meta:
-        meta["target_groups"] = [group.strip() for group in meta["target_groups"].split(",") if group.strip()]
-    if str(meta.get("year", "")).isdigit():
-        meta["year"] = int(meta["year"])
-    return meta, None, check_meta(meta, file)
 
 
 def _required_columns(table: str) -> str:

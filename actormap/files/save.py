@@ -61,7 +61,8 @@ def save_map(
     folder.mkdir(parents=True, exist_ok=True)
     with _locked(folder):
         before = _files_on_disk(path)
-        if expected_version is not None and (before and version_of(before)) != expected_version:
+        current = version_of(before) if before is not None else None
+        if expected_version is not None and current != expected_version:
             raise ConflictError(
                 f"{path} was changed by someone else since you loaded it; reload to see their changes, then edit again"
             )
@@ -74,7 +75,7 @@ def save_map(
             keep_previous(folder, before, keep_history)
         for name, data in changed.items():
             atomic_write(folder / name, data)
-    return version_of(_files_on_disk(path))
+    return version_of(map_files(path))
 
 
 def restore_version(
@@ -99,10 +100,7 @@ def map_bytes(actor_map: ActorMap, workbook: str | None = None, excel: bool = Fa
             name: table_rows(table, actor_map.formats.get(name, TableFormat()))
             for name, table in actor_map.tables.items()
         }
-        meta_rows = [
-            (key, ", ".join(value) if isinstance(value, list) else str(value)) for key, value in actor_map.meta.items()
-        ]
-        return {workbook: write_workbook(sheets, meta_rows)}
+        return {workbook: write_workbook(sheets, actor_map.meta)}
     files = {
         f"{name}.csv": _table_bytes(table, actor_map.formats.get(name), excel)
         for name, table in actor_map.tables.items()
@@ -121,9 +119,9 @@ def _meta_bytes(actor_map: ActorMap) -> bytes:
 
 def _table_bytes(table, table_format: TableFormat | None, excel: bool) -> bytes:
     table_format = table_format or TableFormat()
-    unchanged = table_format.source is not None and table_format.unchanged(table)
-    if unchanged and not excel:
-        return table_format.source
+    source = table_format.source
+    if source is not None and not excel and table_format.unchanged(table):
+        return source
     dialect = table_format.dialect
     bom = dialect.bom or excel or dialect.encoding != "utf-8"
     return write_csv(*table_rows(table, table_format), CsvDialect("utf-8", bom, dialect.delimiter, dialect.newline))

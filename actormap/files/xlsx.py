@@ -2,20 +2,25 @@
 
 Every cell is read as text the way Excel shows it (a whole number stays
 ``7``, not ``7.0``), and every cell is written as text, so a name that
-starts with ``=``, ``+``, ``-`` or ``@`` never turns into a formula.
+starts with ``=``, ``+``, ``-`` or ``@`` never turns into a formula. The
+``map`` sheet holds the metadata of ``map.toml``, a list comma-separated:
+
+>>> header, rows = meta_to_sheet({"name": "Ale", "year": 2016, "target_groups": ["youth", "adults"]})
+>>> header, rows
+(['key', 'value'], [['name', 'Ale'], ['year', '2016'], ['target_groups', 'youth, adults']])
+>>> meta_from_sheet(rows)
+{'name': 'Ale', 'year': 2016, 'target_groups': ['youth', 'adults']}
 """
 
 from __future__ import annotations
 
 import datetime
 import io
-
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import TYPE_STRING
+from typing import Any
 
 from actormap.schema import TABLES
 
-__all__ = ["META_SHEET", "SheetRows", "read_workbook", "write_workbook"]
+__all__ = ["META_SHEET", "SheetRows", "meta_from_sheet", "meta_to_sheet", "read_workbook", "write_workbook"]
 
 META_SHEET = "map"
 
@@ -29,6 +34,8 @@ def read_workbook(data: bytes) -> dict[str, SheetRows]:
     Raises whatever openpyxl raises for a file that is not a workbook; the
     loader turns that into a located problem.
     """
+    from openpyxl import load_workbook  # here, so that loading a folder of CSV files never imports openpyxl
+
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     wanted = set(TABLES) | {META_SHEET}
     sheets = {}
@@ -74,19 +81,44 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def write_workbook(sheets: dict[str, tuple[list[str], list[list[str]]]], meta_rows: list[tuple[str, str]]) -> bytes:
-    """Write the tables and metadata rows as an ``.xlsx`` workbook; every cell is text."""
+def meta_to_sheet(meta: dict) -> tuple[list[str], list[list[str]]]:
+    """The ``map`` sheet of ``meta``: its header and one key/value row per key, a list comma-separated."""
+    rows = [[key, ", ".join(map(str, value)) if isinstance(value, list) else str(value)] for key, value in meta.items()]
+    return ["key", "value"], rows
+
+
+def meta_from_sheet(rows: list[list[str]]) -> dict[str, Any]:
+    """The metadata in the ``map`` sheet's rows (below its header): ``target_groups`` a list, a whole ``year`` a number.
+
+    Its checks are :func:`actormap.validation.metadata.check_meta`.
+    """
+    meta: dict[str, Any] = {
+        row[0].strip(): row[1].strip() if len(row) > 1 else "" for row in rows if row and row[0].strip()
+    }
+    if "target_groups" in meta:
+        meta["target_groups"] = [group.strip() for group in meta["target_groups"].split(",") if group.strip()]
+    if meta.get("year", "").isdigit():
+        meta["year"] = int(meta["year"])
+    return meta
+
+
+def write_workbook(sheets: dict[str, tuple[list[str], list[list[str]]]], meta: dict) -> bytes:
+    """Write the tables and the metadata (as the ``map`` sheet) as an ``.xlsx`` workbook; every cell is text."""
+    from openpyxl import Workbook
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, (header, rows) in sheets.items():
         _write_sheet(workbook.create_sheet(name), header, rows)
-    _write_sheet(workbook.create_sheet(META_SHEET), ["key", "value"], [list(row) for row in meta_rows])
+    _write_sheet(workbook.create_sheet(META_SHEET), *meta_to_sheet(meta))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
 def _write_sheet(sheet, header: list[str], rows: list[list[str]]) -> None:
+    from openpyxl.cell.cell import TYPE_STRING
+
     for cells in [header, *rows]:
         sheet.append(cells)
     for row in sheet.iter_rows():

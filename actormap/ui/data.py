@@ -13,7 +13,8 @@ because the library never changes a map or a result in place.
 from __future__ import annotations
 
 import datetime
-import sys
+from collections.abc import Sequence
+from importlib.resources import files
 from pathlib import Path
 
 import streamlit as st
@@ -23,7 +24,7 @@ from actormap.analysis.coverage import actor_profiles, coverage, responsibility_
 from actormap.analysis.rules import find_all, find_facts
 from actormap.analysis.slices import for_municipality, municipalities, without_actors
 from actormap.analysis.wording import localize
-from actormap.export import ExportFilters, select
+from actormap.export import ViewFilters, select
 from actormap.files.load import map_files, read_map
 from actormap.files.merge import diff_maps, merge_maps
 from actormap.files.meta import parse_meta
@@ -44,12 +45,14 @@ __all__ = [
     "cached_profiles",
     "cached_selection",
     "cached_upload_preview",
+    "example_folders",
     "files_of",
     "map_sources",
     "uploaded_files",
 ]
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "data"
+EXAMPLES_PACKAGE = "actormap.examples"
+"""The example maps: the repository's ``data/`` folder, shipped inside the package under this name."""
 
 
 class MapSource:
@@ -69,15 +72,18 @@ def _label(path: Path) -> str:
     return str(meta.get("name") or path.name)
 
 
-def command_line_paths() -> list[Path]:
-    """Map paths given after ``--`` to ``streamlit run app.py`` or to ``actormap serve``."""
-    return [Path(argument).resolve() for argument in sys.argv[1:] if not argument.startswith("-")]
+def example_folders() -> list[Path]:
+    """The example maps' folders, sorted; none when actormap runs from sources it was not installed from."""
+    try:
+        root = Path(str(files(EXAMPLES_PACKAGE)))
+    except ModuleNotFoundError:
+        return []
+    return sorted(path for path in root.iterdir() if path.is_dir() and not path.name.startswith(("_", ".")))
 
 
-def map_sources() -> list[MapSource]:
-    """Command-line maps first, then the bundled examples."""
-    examples = sorted(path for path in EXAMPLES.glob("*") if path.is_dir()) if EXAMPLES.is_dir() else []
-    paths = list(dict.fromkeys(command_line_paths() + [path.resolve() for path in examples]))
+def map_sources(maps: Sequence[Path]) -> list[MapSource]:
+    """The maps named on the command line first, then the examples."""
+    paths = list(dict.fromkeys([*maps, *(folder.resolve() for folder in example_folders())]))
     sources = [MapSource(path) for path in paths]
     labels = [source.label for source in sources]
     for source in sources:
@@ -139,7 +145,7 @@ def cached_layout(version: str, kind: str, _actor_map: ActorMap):
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def cached_selection(
-    version: str, filters: str, language: str, layout: str, date: str, _actor_map: ActorMap, _filters: ExportFilters
+    version: str, filters: str, language: str, layout: str, date: str, _actor_map: ActorMap, _filters: ViewFilters
 ):
     """The export selection, once per map, filters (their ``repr``), language, layout and day."""
     positions = None if _filters.without else cached_layout(version, layout, _actor_map)

@@ -11,7 +11,7 @@ from functools import partial
 
 import streamlit as st
 
-from actormap.export import FORMATS, MEDIA_TYPES, ExportFilters, export_bytes, file_name, parse_size
+from actormap.export import EXPORT_FORMATS, ViewFilters, export_bytes, file_name, parse_size
 from actormap.i18n import LANGUAGE_NAMES, t
 from actormap.model import ActorMap
 from actormap.schema import ACTOR_TYPES, LEVELS
@@ -36,19 +36,19 @@ def render(actor_map: ActorMap, language: str) -> None:
     st.caption(t("export.shown", export_language, actors=len(selection.actors), efforts=len(selection.efforts)))
     st.subheader(t("ui.export_downloads", language))
     columns = st.columns(2)
-    for index, export_format in enumerate(FORMATS):
+    for index, export in enumerate(EXPORT_FORMATS.values()):
         columns[index % 2].download_button(
-            t(f"ui.export_{export_format}", language),
-            data=partial(export_bytes, selection, export_format, size),
-            file_name=file_name(actor_map.label, export_format),
-            mime=MEDIA_TYPES[export_format],
-            key=f"export_{export_format}",
+            t(export.label_key, language),
+            data=partial(export_bytes, selection, export.name, size),
+            file_name=file_name(actor_map.label, export.name),
+            mime=export.media_type,
+            key=f"export_{export.name}",
             on_click="ignore",
             width="stretch",
         )
 
 
-def _controls(actor_map: ActorMap, language: str) -> tuple[ExportFilters, str, str, tuple[int, int]]:
+def _controls(actor_map: ActorMap, language: str) -> tuple[ViewFilters, str, str, tuple[int, int]]:
     names = actor_map.actor_names
     levels, groups, types = filter_row(
         [
@@ -99,7 +99,12 @@ def _controls(actor_map: ActorMap, language: str) -> tuple[ExportFilters, str, s
         format_func=LANGUAGE_NAMES.__getitem__,
     )
     size = row[2].selectbox(t("ui.export_size", language), SIZES, key="export_size")
-    filters = ExportFilters(
-        tuple(levels), tuple(groups), tuple(types), focus, depth, tuple(actor for actor in without if actor != focus)
+    filters = ViewFilters(
+        levels=tuple(levels),
+        target_groups=tuple(groups),
+        actor_types=tuple(types),
+        focus=focus,
+        depth=depth,
+        without=tuple(actor for actor in without if actor != focus),
     )
     return filters, layout, export_language, parse_size(size)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 import streamlit as st
 
 from actormap.i18n import LANGUAGE_NAMES, t
 from actormap.ui import edit, export, network, overview, responsibilities, whatif
 from actormap.ui.data import (
+    MapSource,
     cached_map,
     cached_municipalities,
     cached_municipality,
@@ -14,27 +18,30 @@ from actormap.ui.data import (
     map_sources,
     uploaded_files,
 )
+from actormap.ui.options import parse_options
 from actormap.ui.tables import show_invalid
 from actormap.ui.widgets import chosen, remember, remembered
 from actormap.validation.problems import NotAMapError
 
 __all__ = ["main"]
 
-PAGES = {
+PAGES = ("overview", "network", "responsibilities", "whatif", "edit", "export")
+VIEWS = {
     "overview": overview.render,
     "network": network.render,
     "responsibilities": responsibilities.render,
     "whatif": whatif.render,
-    "edit": edit.render,
     "export": export.render,
 }
+"""The pages that show the map, or one municipality's part of it; the edit page is drawn apart."""
 UPLOAD = "upload"
 
 
-def main() -> None:
-    """Draw the app for the map and page chosen in the sidebar."""
+def main(arguments: Sequence[str]) -> None:
+    """Draw the app for the map and page chosen in the sidebar; ``arguments``: the command line after ``--``."""
     st.set_page_config(page_title="actormap", layout="wide")  # the default icon: no font fetched from the web
-    sources = {source.key: source for source in map_sources()}
+    options = parse_options(arguments)
+    sources = {source.key: source for source in map_sources(options.maps)}
     choice = chosen("map", st.session_state.get("language", "en"))
     if choice not in sources and choice != UPLOAD:
         choice = remember("map", next(iter(sources), UPLOAD))
@@ -48,9 +55,17 @@ def main() -> None:
     if problems is not None and show_invalid(problems, language):
         st.stop()
     municipality = _pick_municipality(actor_map, page, language)
-    if municipality and page != "edit":
+    if page == "edit":
+        edit.render(actor_map, language, _path_of(choice, sources), options.read_only)
+        return
+    if municipality:
         actor_map = cached_municipality(actor_map.version, municipality, actor_map)
-    PAGES[page](actor_map, language)
+    VIEWS[page](actor_map, language)
+
+
+def _path_of(choice: str, sources: dict[str, MapSource]) -> Path | None:
+    """Where the chosen map was read from; None for an upload."""
+    return sources[choice].path if choice in sources else None
 
 
 def _pick_municipality(actor_map, page: str, language: str) -> str:

@@ -9,8 +9,9 @@ from actormap.model import ActorMap
 from actormap.schema import ACTOR_TYPES, BASES, LEVELS, ROLES
 from actormap.ui.data import cached_findings, cached_layout
 from actormap.ui.widgets import describer, filter_row, remembered, usable_layout
+from actormap.view.filters import ViewFilters
 from actormap.view.html import network_html
-from actormap.view.network import MAX_DRAWN_NODES, NetworkFilters, network_view
+from actormap.view.network import MAX_DRAWN_NODES, network_view
 from actormap.view.selection import LAYOUTS
 
 __all__ = ["render"]
@@ -40,14 +41,13 @@ def render(actor_map: ActorMap, language: str) -> None:
                 limit=MAX_DRAWN_NODES,
             )
         )
-    actors = sum(1 for node in view.nodes if node["shape"] == "dot")
-    efforts = sum(1 for node in view.nodes if node["shape"] == "square")
+    actors, efforts = len(view.ids("actor")), len(view.ids("effort"))
     st.caption(t("ui.network_shown", language, actors=actors, efforts=efforts))
     height = view.height_for(WIDTH)
     st.iframe(network_html(view, language, height=height), height=height + LEGEND_HEIGHT)
 
 
-def _controls(actor_map: ActorMap, language: str) -> tuple[NetworkFilters, str]:
+def _controls(actor_map: ActorMap, language: str) -> tuple[ViewFilters, str]:
     names = actor_map.actor_names
     top = st.columns([2, 3, 3, 2])
     layout = remembered(
@@ -94,7 +94,15 @@ def _controls(actor_map: ActorMap, language: str) -> tuple[NetworkFilters, str]:
             ],
             language,
         )
-    filters = NetworkFilters(
-        tuple(levels), tuple(groups), tuple(types), tuple(roles), tuple(bases), focus, depth, tuple(marked), search
+    filters = ViewFilters(
+        levels=tuple(levels),
+        target_groups=tuple(groups),
+        actor_types=tuple(types),
+        roles=tuple(roles),
+        bases=tuple(bases),
+        focus=focus,
+        depth=depth,
+        highlight=tuple(marked),
+        search=search,
     )
     return filters, layout

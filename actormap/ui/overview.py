@@ -7,17 +7,19 @@ import streamlit as st
 
 from actormap.analysis.compare import filter_findings
 from actormap.analysis.rules import RULES, SEVERITIES
-from actormap.i18n import code_label, level_name, t
+from actormap.i18n import t
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
 from actormap.ui.data import cached_coverage, cached_findings
-from actormap.ui.tables import rule_title, show_findings
+from actormap.ui.tables import show_findings
 from actormap.ui.widgets import describer, filter_row, remembered
+from actormap.view.labels import coverage_grid, rule_title, severity_label
+from actormap.view.style import EMPTY_CELL_COLOR, EMPTY_CELL_TEXT_COLOR, heat_color
 
 __all__ = ["render"]
 
 MEASURES = ("efforts", "actors", "lead_actors")
-EMPTY_CELL = "background-color: #F5B7B1; color: #7B241C; font-weight: bold"
+EMPTY_CELL = f"background-color: {EMPTY_CELL_COLOR}; color: {EMPTY_CELL_TEXT_COLOR}; font-weight: bold"
 
 
 def render(actor_map: ActorMap, language: str) -> None:
@@ -59,10 +61,8 @@ def _coverage(actor_map: ActorMap, language: str) -> None:
         horizontal=True,
         format_func=lambda m: t(f"ui.measure_{m}", language),
     )
-    grid = cached_coverage(actor_map.version, actor_map).pivot(index="level", columns="target_group", values=measure)
-    grid = grid.reindex(index=list(LEVELS), columns=list(actor_map.target_groups))
-    grid.index = pd.Index([level_name(level, language) for level in grid.index], name=t("ui.col_level", language))
-    grid.columns = [code_label("target_group", group, language) for group in grid.columns]
+    counts = cached_coverage(actor_map.version, actor_map)
+    grid = coverage_grid(counts, measure, LEVELS, actor_map.target_groups, language)
     highest = max(int(grid.max().max()), 1)
     st.dataframe(grid.style.map(lambda value: _heat(value, highest)), width="stretch", key="coverage")
 
@@ -72,10 +72,8 @@ def _heat(value: int, highest: int) -> str:
     if value == 0:
         return EMPTY_CELL
     share = value / highest
-    light, dark = (232, 245, 233), (27, 94, 32)
-    red, green, blue = (round(a + (b - a) * share) for a, b in zip(light, dark))
     text = "#FFFFFF" if share > 0.55 else "#1B1B1B"
-    return f"background-color: rgb({red},{green},{blue}); color: {text}"
+    return f"background-color: {heat_color(share)}; color: {text}"
 
 
 def _findings(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> None:
@@ -91,7 +89,7 @@ def _findings(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> Non
                 "filter_severity",
                 t("ui.filter_severity", language),
                 SEVERITIES,
-                lambda severity: t(f"severity.{severity}", language),
+                lambda severity: severity_label(severity, language),
             ),
             ("filter_level", t("ui.filter_level", language), LEVELS, describer("level", language)),
             (

@@ -12,6 +12,7 @@ from actormap.schema import LEVELS
 from actormap.ui.data import cached_findings, cached_matrix, cached_profiles
 from actormap.ui.tables import show_findings, table_height
 from actormap.ui.widgets import describer, remembered
+from actormap.view.labels import level_labels, level_number, role_label, shortened
 
 __all__ = ["render"]
 
@@ -64,7 +65,7 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
         t(
             "ui.matrix_levels",
             language,
-            levels=", ".join(f"{LEVELS.index(level) + 1} = {level_name(level, language)}" for level in LEVELS),
+            levels=", ".join(f"{level_number(level)} = {level_name(level, language)}" for level in LEVELS),
         )
     )
     config = {title: st.column_config.TextColumn(width="medium") for title in shown.columns}
@@ -73,8 +74,7 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
 
 def _column_title(level: str, name: str) -> str:
     """A short heading: the level's number and the effort's name, shortened."""
-    short = name if len(name) <= 28 else name[:27] + "…"
-    return f"{LEVELS.index(level) + 1} · {short}"
+    return f"{level_number(level)} · {shortened(name, 28)}"
 
 
 def _numbered(titles: list[str]) -> list[str]:
@@ -111,7 +111,7 @@ def _profile(actor_map: ActorMap, language: str) -> None:
     none = t("ui.none", language)
     facts = {
         t("ui.actor_type", language): code_label("type", profile["type"], language),
-        t("ui.levels", language): ", ".join(level_name(level, language) for level in profile["levels"]) or none,
+        t("ui.levels", language): ", ".join(level_labels(profile["levels"], language)) or none,
         t("ui.roles", language): ", ".join(code_label("role", role, language) for role in profile["roles"]) or none,
         t("ui.profile_partners", language): str(profile["partners"]),
     }
@@ -133,8 +133,7 @@ def _actor_efforts(actor_map: ActorMap, actor: str, language: str) -> pd.DataFra
     rows = rows[rows["effort"].isin(efforts.index)]
     roles: dict[str, list[str]] = {}
     for effort, role, basis in zip(rows["effort"], rows["role"], rows["basis"]):
-        label = f"{code_label('role', role, language)} ({code_label('basis', basis, language)})"
-        roles.setdefault(effort, []).append(label)
+        roles.setdefault(effort, []).append(role_label(role, basis, language))
     return pd.DataFrame(
         {
             t("ui.col_effort", language): [efforts.at[e, "name"] for e in roles],

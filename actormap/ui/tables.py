@@ -7,8 +7,9 @@ import streamlit as st
 
 from actormap.i18n import codes_text, level_name, t
 from actormap.validation.problems import localized_messages
+from actormap.view.labels import rule_title, severity_label
 
-__all__ = ["rule_title", "show_findings", "show_invalid", "show_problems", "table_height"]
+__all__ = ["show_findings", "show_invalid", "show_problems", "table_height"]
 
 ROW_PIXELS = 35
 
@@ -40,10 +41,6 @@ def problems_table(problems: pd.DataFrame, language: str) -> pd.DataFrame:
     )
 
 
-def rule_title(rule: str, language: str) -> str:
-    return t(f"rule.{rule}.title", language)
-
-
 def findings_table(findings: pd.DataFrame, language: str) -> pd.DataFrame:
     """Findings as the strategist reads them: severity, rule, where, and the sentence."""
 
@@ -55,7 +52,7 @@ def findings_table(findings: pd.DataFrame, language: str) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            t("ui.col_severity", language): findings["severity"].map(lambda s: t(f"severity.{s}", language)),
+            t("ui.col_severity", language): findings["severity"].map(lambda s: severity_label(s, language)),
             t("ui.col_rule", language): findings["rule"].map(lambda r: rule_title(r, language)),
             t("ui.col_level", language): [place(row) for row in findings.itertuples()],
             t("ui.col_target_group", language): findings["target_group"].map(

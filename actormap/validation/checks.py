@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import cache
 
 import pandas as pd
 
+from actormap.i18n import level_names
 from actormap.model import ActorMap, ancestors
-from actormap.schema import LEVEL_NAMES, LEVELS, META_FILE, TABLES, Column
+from actormap.schema import LEVELS, META_FILE, TABLES, Column
 from actormap.validation.metadata import check_meta
 from actormap.validation.problems import Problem, problem, problems_frame
 
@@ -25,8 +27,16 @@ _CONTROL_BYTES = bytes(sorted(set(range(32)) - {9, 10, 13}))
 MAX_SUGGESTIONS = 200
 """Did-you-mean suggestions are looked up for at most this many cells per check."""
 
-_LEVEL_SPELLINGS = {name.lower(): (name, level) for level, names in LEVEL_NAMES.items() for name in names.values()}
-_LEVEL_SPELLINGS.update({level: (level, level) for level in LEVELS})
+_UNKNOWN = {
+    "actor": "unknown-actor",
+    "effort": "unknown-effort",
+    "type": "unknown-type",
+    "role": "unknown-role",
+    "basis": "unknown-basis",
+    "status": "unknown-status",
+    "kind": "unknown-kind",
+}
+"""The problem code of a value outside its vocabulary: by the table an id refers to, or by the code column."""
 
 
 def validate_map(actor_map: ActorMap, files: dict[str, str]) -> list[Problem]:
@@ -48,8 +58,9 @@ def validate_map(actor_map: ActorMap, files: dict[str, str]) -> list[Problem]:
         for column in columns:
             if column.name in raw.columns:
                 problems += _check_column(clean, raw, column, file, actor_map, ids)
-    problems += _duplicates(actor_map.actors, "id", files.get("actors"), "duplicate-id")
-    problems += _duplicates(actor_map.efforts, "id", files.get("efforts"), "duplicate-id")
+    for table in ("actors", "efforts"):
+        if table in files:
+            problems += _duplicate_ids(actor_map.clean(table), files[table])
     effort_ids = actor_map.efforts["id"]
     problems += [
         problem("ambiguous-id", files["efforts"], row, "id", value=value)
@@ -133,7 +144,7 @@ def _check_column(
         bad = values[present & ~values.isin(known.index)]
         problems += [
             problem(
-                f"unknown-{column.allowed}",
+                _UNKNOWN[column.allowed],
                 file,
                 row,
                 column.name,
@@ -146,7 +157,7 @@ def _check_column(
         bad = values[present & ~values.isin(column.allowed)]
         problems += [
             problem(
-                f"unknown-{column.name}",
+                _UNKNOWN[column.name],
                 file,
                 row,
                 column.name,
@@ -159,11 +170,19 @@ def _check_column(
     return problems
 
 
+@cache
+def _level_spellings() -> dict[str, tuple[str, str]]:
+    """Each level's id and its name in every language, lower-cased: the spelling as written and the level."""
+    spellings = {name.lower(): (name, level) for level, names in level_names().items() for name in names.values()}
+    return spellings | {level: (level, level) for level in LEVELS}
+
+
 def _unknown_level(file: str, row: int, value: str) -> Problem:
-    close = difflib.get_close_matches(value.lower(), list(_LEVEL_SPELLINGS), n=1, cutoff=0.75)
+    spellings = _level_spellings()
+    close = difflib.get_close_matches(value.lower(), list(spellings), n=1, cutoff=0.75)
     suggestion = {}
     if close:
-        spelling, level = _LEVEL_SPELLINGS[close[0]]
+        spelling, level = spellings[close[0]]
         suggestion = {"suggestion": spelling, "suggestion_name": level if spelling != level else ""}
     allowed = ", ".join(f"{level} ({number})" for number, level in enumerate(LEVELS, start=1))
     return problem("unknown-level", file, row, "level", value=value, allowed=allowed, **suggestion)
@@ -201,12 +220,16 @@ def _suggest_id(value: str, known: pd.Series) -> dict[str, str]:
     return {"suggestion": close[0], "suggestion_name": known[close[0]]} if close else {}
 
 
-def _duplicates(clean: pd.DataFrame, column: str, file: str | None, code: str) -> list[Problem]:
-    values = clean[column]
+def _duplicate_ids(clean: pd.DataFrame, file: str) -> list[Problem]:
+    """Rows that repeat an earlier row's id, each with the first row of that id."""
+    values = clean["id"]
     values = values[values != ""]
     repeated = values[values.duplicated(keep="first")]
-    first_rows = values.reset_index().drop_duplicates(column).set_index(column)["index"]
-    return [problem(code, file, row, column, value=value, first=first_rows[value]) for row, value in repeated.items()]
+    first_rows = values.reset_index().drop_duplicates("id").set_index("id")["index"]
+    return [
+        problem("duplicate-id", file, row, "id", value=value, first=first_rows[value])
+        for row, value in repeated.items()
+    ]
 
 
 def _duplicate_rows(clean: pd.DataFrame, file: str) -> list[Problem]:

@@ -21,7 +21,7 @@ __all__ = [
     "NotAMapError",
     "PROBLEM_COLUMNS",
     "Problem",
-    "WARNING_CODES",
+    "ProblemCode",
     "format_problem",
     "localized_messages",
     "problem",
@@ -29,42 +29,55 @@ __all__ = [
     "problems_frame",
 ]
 
-CODES = (
-    "not-a-map",
-    "missing-file",
-    "empty-file",
-    "unreadable-encoding",
-    "unreadable-csv",
-    "unreadable-workbook",
-    "invalid-metadata",
-    "missing-column",
-    "duplicate-column",
-    "blank-header",
-    "extra-cell",
-    "missing-value",
-    "duplicate-id",
-    "ambiguous-id",
-    "duplicate-row",
-    "unknown-actor",
-    "unknown-effort",
-    "unknown-level",
-    "unknown-type",
-    "unknown-role",
-    "unknown-basis",
-    "unknown-status",
-    "unknown-kind",
-    "unknown-target-group",
-    "control-character",
-    "parent-cycle",
-    "unused-actor",
-    "empty-effort",
-)
-"""Every problem code; its message template is ``problem.<code>`` in ``actormap/locales``."""
 
-MESSAGES = {code: catalog("en")[f"problem.{code}"] for code in CODES}
+class ProblemCode(NamedTuple):
+    """A problem code: its stable kebab-case name, its severity and the catalog key of its message template.
+
+    An ``"error"`` stops a map from loading or saving; a ``"warning"`` does not.
+    """
+
+    code: str
+    severity: str
+    message_key: str
+
+
+CODES = {
+    entry.code: entry
+    for entry in (
+        ProblemCode("not-a-map", "error", "problem.not-a-map"),
+        ProblemCode("missing-file", "error", "problem.missing-file"),
+        ProblemCode("empty-file", "error", "problem.empty-file"),
+        ProblemCode("unreadable-encoding", "error", "problem.unreadable-encoding"),
+        ProblemCode("unreadable-csv", "error", "problem.unreadable-csv"),
+        ProblemCode("unreadable-workbook", "error", "problem.unreadable-workbook"),
+        ProblemCode("invalid-metadata", "error", "problem.invalid-metadata"),
+        ProblemCode("missing-column", "error", "problem.missing-column"),
+        ProblemCode("duplicate-column", "error", "problem.duplicate-column"),
+        ProblemCode("blank-header", "error", "problem.blank-header"),
+        ProblemCode("extra-cell", "error", "problem.extra-cell"),
+        ProblemCode("missing-value", "error", "problem.missing-value"),
+        ProblemCode("duplicate-id", "error", "problem.duplicate-id"),
+        ProblemCode("ambiguous-id", "error", "problem.ambiguous-id"),
+        ProblemCode("duplicate-row", "error", "problem.duplicate-row"),
+        ProblemCode("unknown-actor", "error", "problem.unknown-actor"),
+        ProblemCode("unknown-effort", "error", "problem.unknown-effort"),
+        ProblemCode("unknown-level", "error", "problem.unknown-level"),
+        ProblemCode("unknown-type", "error", "problem.unknown-type"),
+        ProblemCode("unknown-role", "error", "problem.unknown-role"),
+        ProblemCode("unknown-basis", "error", "problem.unknown-basis"),
+        ProblemCode("unknown-status", "error", "problem.unknown-status"),
+        ProblemCode("unknown-kind", "error", "problem.unknown-kind"),
+        ProblemCode("unknown-target-group", "error", "problem.unknown-target-group"),
+        ProblemCode("control-character", "error", "problem.control-character"),
+        ProblemCode("parent-cycle", "error", "problem.parent-cycle"),
+        ProblemCode("unused-actor", "warning", "problem.unused-actor"),
+        ProblemCode("empty-effort", "warning", "problem.empty-effort"),
+    )
+}
+"""Every problem code by name: the one list :func:`problem` accepts (templates in ``actormap/locales``)."""
+
+MESSAGES = {code: catalog("en")[entry.message_key] for code, entry in CODES.items()}
 """The English message template of each problem code."""
-
-WARNING_CODES = frozenset({"unused-actor", "empty-effort"})
 
 PROBLEM_COLUMNS = ["file", "row", "column", "code", "severity", "message"]
 
@@ -91,6 +104,11 @@ def problem(code: str, file: str, row: int | None = None, column: str | None = N
     ``suggestion`` (with ``suggestion_name``) is a value the user may have
     meant; ``allowed`` lists the values allowed.
 
+    Raises
+    ------
+    ValueError
+        When ``code`` is not in :data:`CODES`.
+
     Examples
     --------
     >>> problem("missing-value", "actors.csv", 3, "name", name="name").message
@@ -101,9 +119,10 @@ def problem(code: str, file: str, row: int | None = None, column: str | None = N
     ('unknown role "Leder" (allowed: lead, partner); did you mean "lead"?', \
 'ukendt rolle "Leder" (tilladte: lead, partner); mente du "lead"?')
     """
-    severity = "warning" if code in WARNING_CODES else "error"
+    if code not in CODES:
+        raise ValueError(f"unknown problem code {code!r}; add it to CODES in actormap/validation/problems.py")
     said = tuple((name, value if isinstance(value, (str, int)) else str(value)) for name, value in fields.items())
-    return Problem(file, row, column, code, severity, problem_message(code, said, "en"), said)
+    return Problem(file, row, column, code, CODES[code].severity, problem_message(code, said, "en"), said)
 
 
 def problem_message(code: str, fields, language: str = "en") -> str:
@@ -118,7 +137,7 @@ def problem_message(code: str, fields, language: str = "en") -> str:
     values["hint"] = values["suggestion"] or allowed
     if "detail" in values:  # a reason of our own, in words of its own
         values["reason"] = t(f"problem.reason.{values['detail']}", language, **values)
-    return t(f"problem.{code}", language, **values)
+    return t(CODES[code].message_key, language, **values)
 
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:

@@ -1,1 +1,1 @@
-"""What to show: filters and selections, layouts, colours and shapes, the network view and its HTML page."""
+"""What to show: filters and selections, layouts, colours, shapes and labels, the network view and its HTML page."""

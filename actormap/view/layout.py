@@ -88,7 +88,7 @@ def _bottom_row(nodes: list[str], lowest: float, left: float, width: float) -> d
 
 def _spread(lane: pd.DataFrame, x: float) -> dict[str, tuple[float, float]]:
     """Keep actors of one lane at least ``ACTOR_GAP`` apart, centred where they wanted to be."""
-    placed = []
+    placed: list[float] = []
     for y in lane["y"]:
         placed.append(max(y, placed[-1] + ACTOR_GAP) if placed else y)
     shift = lane["y"].mean() - sum(placed) / len(placed)

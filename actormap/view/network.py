@@ -2,12 +2,13 @@
 
 Pure data (lists of dicts in vis-network's vocabulary), built in one pass
 over the tables: handing the lists to the page costs nothing, while adding
-nodes one by one through pyvis is quadratic.
+nodes one by one through pyvis is quadratic. Every node carries its
+``kind``: ``"actor"``, ``"effort"`` or ``"heading"`` (a level's name above
+its column); readers ask the kind, never the shape it is drawn in.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -15,10 +16,12 @@ import pandas as pd
 
 from actormap.i18n import code_label, level_name, t
 from actormap.model import ActorMap
+from actormap.view.filters import ViewFilters
+from actormap.view.labels import role_label, target_group_labels, wrapped
 from actormap.view.layout import level_header_positions
-from actormap.view.style import ACTOR_SHAPE, EFFORT_SHAPE, actor_color, edge_style, effort_color, faded, relation_style
+from actormap.view.style import NODE_SHAPES, actor_color, edge_style, effort_color, faded, relation_style
 
-__all__ = ["HEADING_PREFIX", "MAX_DRAWN_NODES", "NetworkFilters", "NetworkView", "network_view"]
+__all__ = ["HEADING_PREFIX", "MAX_DRAWN_NODES", "NetworkView", "network_view"]
 
 HEADING_PREFIX = "\0level:"
 """A level heading's node id is this prefix and the level (no actor or effort id can start with NUL)."""
@@ -27,33 +30,23 @@ MAX_DRAWN_NODES = 1500
 and a printed page is unreadable long before. Larger views keep their most connected part."""
 
 
-@dataclass(frozen=True)
-class NetworkFilters:
-    """What to show. Empty tuples mean "all"; ``focus`` keeps one actor's neighbourhood to ``depth`` steps."""
-
-    levels: tuple[str, ...] = ()
-    target_groups: tuple[str, ...] = ()
-    actor_types: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    bases: tuple[str, ...] = ()
-    focus: str = ""
-    depth: int = 2
-    highlight: tuple[str, ...] = ()
-    search: str = ""
-
-    def narrows_efforts(self) -> bool:
-        return bool(self.levels or self.target_groups or self.roles or self.bases)
-
-
 @dataclass
 class NetworkView:
-    """Nodes and edges ready for vis-network, the actor types shown, and what a size limit hid."""
+    """Nodes and edges ready for vis-network, the actor types shown, and what a size limit hid.
+
+    Each node has an ``id``, a ``kind`` (actor, effort or heading), a
+    ``label``, a ``title`` (its tooltip), a ``shape`` and its ``x`` and ``y``.
+    """
 
     nodes: list[dict] = field(default_factory=list)
     edges: list[dict] = field(default_factory=list)
     actor_types: list[str] = field(default_factory=list)
     hidden_actors: int = 0
     hidden_efforts: int = 0
+
+    def ids(self, kind: str) -> list[str]:
+        """The ids of the nodes of ``kind`` (actor, effort or heading), in the view's order."""
+        return [node["id"] for node in self.nodes if node["kind"] == kind]
 
     def height_for(self, width: int, low: int = 420, high: int = 900) -> int:
         """A canvas height that fits the drawing's shape at ``width`` pixels, between ``low`` and ``high``."""
@@ -65,14 +58,10 @@ class NetworkView:
         return int(min(max(width * aspect, low), high))
 
 
-LABEL_WIDTH = 16
-"""Labels wrap at this many characters, so long names do not run into each other."""
-
-
 def network_view(
     actor_map: ActorMap,
     positions: dict[str, tuple[float, float]],
-    filters: NetworkFilters,
+    filters: ViewFilters,
     language: str = "en",
     level_headings: bool = False,
     max_nodes: int | None = None,
@@ -81,7 +70,9 @@ def network_view(
 
     ``level_headings`` adds the levels' names above their columns (for the
     levels layout). Above ``max_nodes`` only the most connected actors and
-    their efforts are kept; the view counts what it hid.
+    their efforts are kept; the view counts what it hid. ``filters.without``
+    is not applied here: :func:`~actormap.view.selection.select` removes
+    those actors from the map first.
     """
     efforts, participation, actors = _selected(actor_map, filters)
     relations = actor_map.relations
@@ -119,7 +110,7 @@ def _most_connected(actors, efforts, participation, relations, max_nodes: int):
     return (actors[actors["id"].isin(kept_actors)], efforts[efforts["id"].isin(kept_efforts)], participation, relations)
 
 
-def _selected(actor_map: ActorMap, filters: NetworkFilters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _selected(actor_map: ActorMap, filters: ViewFilters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     efforts = actor_map.active_efforts
     if filters.levels:
         efforts = efforts[efforts["level"].isin(filters.levels)]
@@ -163,7 +154,7 @@ def _neighbourhood(start: str, depth: int, participation: pd.DataFrame, relation
     return set(seen)
 
 
-def _marked(filters: NetworkFilters, actors: pd.DataFrame, efforts: pd.DataFrame) -> set[str]:
+def _marked(filters: ViewFilters, actors: pd.DataFrame, efforts: pd.DataFrame) -> set[str]:
     marked = set(filters.highlight)
     text = filters.search.strip().lower()
     if text:
@@ -176,6 +167,7 @@ def _heading_nodes(headings: dict[str, tuple[float, float]], language: str) -> l
     return [
         {
             "id": f"{HEADING_PREFIX}{level}",
+            "kind": "heading",
             "label": level_name(level, language).upper(),
             "shape": "text",
             "x": x,
@@ -185,25 +177,21 @@ def _heading_nodes(headings: dict[str, tuple[float, float]], language: str) -> l
             "fixed": True,
             "chosen": False,
             "title": level_name(level, language),
-            "heading": True,
         }
         for level, (x, y) in headings.items()
     ]
 
 
-def _wrapped(name: str) -> str:
-    return "\n".join(textwrap.wrap(name, LABEL_WIDTH, break_long_words=False)) or name
-
-
 def _node(
-    node_id: str, label: str, title: str, color: str, shape: str, positions, marked: set[str], size: float
+    node_id: str, kind: str, label: str, title: str, color: str, positions, marked: set[str], size: float
 ) -> dict:
     x, y = positions.get(node_id, (0.0, 0.0))
     node = {
         "id": node_id,
-        "label": _wrapped(label),
+        "kind": kind,
+        "label": wrapped(label),
         "title": title,
-        "shape": shape,
+        "shape": NODE_SHAPES[kind],
         "size": size,
         "x": x,
         "y": y,
@@ -228,14 +216,14 @@ def _actor_nodes(actors: pd.DataFrame, positions, marked: set[str], language: st
         lines = [actor.name, f"{t('ui.actor_type', language)}: {code_label('type', actor.type, language)}"]
         lines += [value for value in (actor.sector, actor.description, actor.document) if value]
         color = actor_color(actor.type)
-        nodes.append(_node(actor.id, actor.name, "\n".join(lines), color, ACTOR_SHAPE, positions, marked, 16))
+        nodes.append(_node(actor.id, "actor", actor.name, "\n".join(lines), color, positions, marked, 16))
     return nodes
 
 
 def _effort_nodes(efforts: pd.DataFrame, positions, marked: set[str], language: str) -> list[dict]:
     nodes = []
     for effort in efforts.itertuples(index=False):
-        groups = ", ".join(code_label("target_group", group, language) for group in effort.target_groups)
+        groups = ", ".join(target_group_labels(effort.target_groups, language))
         lines = [
             effort.name,
             f"{t('ui.level', language)}: {level_name(effort.level, language)}",
@@ -244,7 +232,7 @@ def _effort_nodes(efforts: pd.DataFrame, positions, marked: set[str], language: 
         ]
         lines += [value for value in (effort.description, effort.document) if value]
         color = effort_color(effort.level)
-        nodes.append(_node(effort.id, effort.name, "\n".join(lines), color, EFFORT_SHAPE, positions, marked, 18))
+        nodes.append(_node(effort.id, "effort", effort.name, "\n".join(lines), color, positions, marked, 18))
     return nodes
 
 
@@ -254,7 +242,7 @@ def _participation_edges(participation: pd.DataFrame, language: str) -> list[dic
     columns = (participation[c] for c in ("actor", "effort", "role", "basis"))
     for actor, effort, role, basis in zip(*columns):
         style = edge_style(role, basis)
-        label = f"{code_label('role', role, language)} ({code_label('basis', basis, language)})"
+        label = role_label(role, basis, language)
         edge = edges.get((actor, effort))
         if edge is None:
             edges[(actor, effort)] = {"from": actor, "to": effort, "title": label, **style}

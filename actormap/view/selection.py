@@ -1,6 +1,6 @@
-"""What an export shows: the network view's filters plus a what-if removal, applied once for every format.
+"""What an export shows: the view's filters, a what-if removal included, applied once for every format.
 
-:func:`select` applies :class:`ExportFilters` to a map and returns a
+:func:`select` applies :class:`~actormap.view.filters.ViewFilters` to a map and returns a
 :class:`Selection`: the map as if the removed actors had left, the styled
 and placed network view, the findings about what is shown, and the lines
 that name the map, the export date and the filters used (so a printed
@@ -14,7 +14,7 @@ page is never ambiguous). Every export format reads a selection.
 ...                                        "target_groups": ["youth"]}),
 ...               "participation": pd.DataFrame({"actor": ["sn", "polis"], "effort": ["mm", "mm"],
 ...                                              "role": ["lead", "partner"]})}, {"name": "Testkommun"})
->>> chosen = select(m, ExportFilters(without=("polis",)), "en", datetime.date(2025, 3, 1))
+>>> chosen = select(m, ViewFilters(without=("polis",)), "en", datetime.date(2025, 3, 1))
 >>> chosen.actors, chosen.efforts
 (['sn'], ['mm'])
 >>> chosen.notes[-1]
@@ -32,47 +32,20 @@ import pandas as pd
 from actormap.analysis.compare import compare_findings, filter_findings
 from actormap.analysis.rules import SEVERITIES, find_all
 from actormap.analysis.slices import without_actors
-from actormap.i18n import code_label, join_names, level_name, t
+from actormap.i18n import code_label, join_names, t
 from actormap.model import ActorMap
 from actormap.schema import ACTOR_TYPES, LEVELS
+from actormap.view.filters import ViewFilters
+from actormap.view.labels import level_labels, target_group_labels
 from actormap.view.layout import FORCE_LIMIT, force_fits, force_layout, levels_layout
-from actormap.view.network import MAX_DRAWN_NODES, NetworkFilters, NetworkView, network_view
+from actormap.view.network import MAX_DRAWN_NODES, NetworkView, network_view
 
-__all__ = ["LAYOUTS", "ExportFilters", "Selection", "describe_filters", "filter_errors", "filter_parts", "select"]
+__all__ = ["LAYOUTS", "Selection", "describe_filters", "filter_errors", "filter_parts", "select"]
 
 LAYOUTS = ("levels", "force")
 
 
-@dataclass(frozen=True)
-class ExportFilters:
-    """The network view's filters (empty tuples mean "all") and the actors who leave in a what-if.
-
-    ``focus`` keeps one actor's neighbourhood to ``depth`` steps; ``without``
-    recomputes everything as if those actors had left.
-    """
-
-    levels: tuple[str, ...] = ()
-    target_groups: tuple[str, ...] = ()
-    actor_types: tuple[str, ...] = ()
-    focus: str = ""
-    depth: int = 2
-    without: tuple[str, ...] = ()
-
-    def network_filters(self) -> NetworkFilters:
-        return NetworkFilters(
-            levels=self.levels,
-            target_groups=self.target_groups,
-            actor_types=self.actor_types,
-            focus=self.focus,
-            depth=self.depth,
-        )
-
-    def narrows(self) -> bool:
-        """Whether the filters leave out part of the network (a removal alone does not)."""
-        return bool(self.levels or self.target_groups or self.actor_types or self.focus)
-
-
-def filter_errors(actor_map: ActorMap, filters: ExportFilters) -> dict[str, list[str]]:
+def filter_errors(actor_map: ActorMap, filters: ViewFilters) -> dict[str, list[str]]:
     """The values of ``filters`` that the map does not know, by field; empty when all is well.
 
     ``focus`` is also wrong when it names an actor that ``without`` removes.
@@ -81,7 +54,7 @@ def filter_errors(actor_map: ActorMap, filters: ExportFilters) -> dict[str, list
     --------
     >>> from actormap.model import ActorMap
     >>> m = ActorMap({"actors": pd.DataFrame({"id": ["sn"], "name": ["Socialnämnden"], "type": ["committee"]})}, {})
-    >>> filter_errors(m, ExportFilters(focus="sn", without=("sn", "x"), target_groups=("pets",)))
+    >>> filter_errors(m, ViewFilters(focus="sn", without=("sn", "x"), target_groups=("pets",)))
     {'target_groups': ['pets'], 'focus': ['sn'], 'without': ['x']}
     """
     actors = set(actor_map.actors["id"])
@@ -98,7 +71,7 @@ def filter_errors(actor_map: ActorMap, filters: ExportFilters) -> dict[str, list
 
 @dataclass(frozen=True)
 class Selection:
-    """A map with export filters applied: what every format draws, lists and names.
+    """A map with the view's filters applied: what every format draws, lists and names.
 
     ``actor_map`` is the map after the what-if removal, ``source`` the map as
     loaded. Build one with :func:`select`.
@@ -106,7 +79,7 @@ class Selection:
 
     source: ActorMap
     actor_map: ActorMap
-    filters: ExportFilters
+    filters: ViewFilters
     language: str
     date: datetime.date
     layout: str
@@ -120,12 +93,12 @@ class Selection:
     @property
     def actors(self) -> list[str]:
         """Ids of the actors shown, in the actors table's order."""
-        return [node["id"] for node in self.view.nodes if node["shape"] == "dot"]
+        return self.view.ids("actor")
 
     @property
     def efforts(self) -> list[str]:
         """Ids of the efforts shown (not ended, kept by the filters)."""
-        return [node["id"] for node in self.view.nodes if node["shape"] == "square"]
+        return self.view.ids("effort")
 
     @property
     def description(self) -> str:
@@ -161,7 +134,7 @@ class Selection:
         return network_view(
             self.actor_map,
             self.positions,
-            self.filters.network_filters(),
+            self.filters,
             self.language,
             level_headings=self.layout == "levels",
             max_nodes=MAX_DRAWN_NODES,
@@ -232,7 +205,7 @@ def filter_parts(selection: Selection) -> list[str]:
             t(
                 "export.filter_levels",
                 language,
-                values=", ".join(level_name(level, language) for level in selection.shown_levels),
+                values=", ".join(level_labels(selection.shown_levels, language)),
             )
         )
     if filters.target_groups:
@@ -240,9 +213,7 @@ def filter_parts(selection: Selection) -> list[str]:
             t(
                 "export.filter_target_groups",
                 language,
-                values=", ".join(
-                    code_label("target_group", group, language) for group in selection.shown_target_groups
-                ),
+                values=", ".join(target_group_labels(selection.shown_target_groups, language)),
             )
         )
     if filters.actor_types:
@@ -272,13 +243,13 @@ def filter_parts(selection: Selection) -> list[str]:
 
 def select(
     actor_map: ActorMap,
-    filters: ExportFilters = ExportFilters(),
+    filters: ViewFilters | None = None,
     language: str | None = None,
     date: datetime.date | None = None,
     layout: str = "levels",
     positions: dict | None = None,
 ) -> Selection:
-    """Apply ``filters`` to ``actor_map`` for an export in ``language`` (default: the map's).
+    """Apply ``filters`` (default: none) to ``actor_map`` for an export in ``language`` (default: the map's).
 
     Positions come from the map after the removal, in the ``levels`` or
     ``force`` layout, unless ``positions`` (of that map, in that layout) are
@@ -298,6 +269,7 @@ def select(
             f"the force layout places at most {FORCE_LIMIT:,} actors and efforts; this map has "
             f"{len(actor_map.actors) + len(actor_map.active_efforts):,}: use the levels layout"
         )
+    filters = filters or ViewFilters()
     errors = filter_errors(actor_map, filters)
     if errors:
         raise ValueError("; ".join(f"{name}: {', '.join(values)}" for name, values in errors.items()))
@@ -305,5 +277,5 @@ def select(
     reduced = without_actors(actor_map, filters.without) if filters.without else actor_map
     if positions is None:
         positions = force_layout(reduced) if layout == "force" else levels_layout(reduced)
-    view = network_view(reduced, positions, filters.network_filters(), language, level_headings=layout == "levels")
+    view = network_view(reduced, positions, filters, language, level_headings=layout == "levels")
     return Selection(actor_map, reduced, filters, language, date or datetime.date.today(), layout, positions, view)

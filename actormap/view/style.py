@@ -1,8 +1,9 @@
-"""Colours, shapes and line styles of the network, shared by the app and every export.
+"""Colours, shapes and line styles of the network and the coverage grid, shared by the app and every export.
 
 Actor colours are Tableau 10 (distinct, readable on a projector); efforts
 are squares coloured by level on a light-to-dark scale, so the two kinds
-of node never look alike.
+of node never look alike. In the coverage grid an empty cell is red and a
+filled one green, deeper as its count nears the highest.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ from actormap.schema import LEVELS
 __all__ = [
     "ACTOR_SHAPE",
     "EFFORT_SHAPE",
+    "EMPTY_CELL_COLOR",
+    "EMPTY_CELL_TEXT_COLOR",
+    "FILLED_CELL_COLOR",
+    "FULL_CELL_COLOR",
     "LEVEL_COLORS",
+    "NODE_SHAPES",
     "RELATION_COLOR",
     "ROLE_COLORS",
     "TYPE_COLORS",
@@ -21,6 +27,8 @@ __all__ = [
     "edge_style",
     "effort_color",
     "faded",
+    "heat_color",
+    "hex_rgb",
     "legend_rows",
     "relation_style",
 ]
@@ -54,8 +62,16 @@ ROLE_COLORS = {
 RELATION_COLOR = "#C0392B"
 ACTOR_SHAPE = "dot"
 EFFORT_SHAPE = "square"
+NODE_SHAPES = {"actor": ACTOR_SHAPE, "effort": EFFORT_SHAPE}
+"""The vis-network shape of each kind of node."""
 ROLE_WEIGHT = {"lead": 4.0, "follow_up": 2.5, "funder": 2.0}
 """Line width by role; roles not named draw at 1.2. The lead is the heaviest line."""
+EMPTY_CELL_COLOR = "#F5B7B1"
+"""A coverage cell with nothing in it, in the app, the brief and the workbook."""
+EMPTY_CELL_TEXT_COLOR = "#7B241C"
+FILLED_CELL_COLOR = "#E8F5E9"
+"""A coverage cell with something in it; in the app it deepens to FULL_CELL_COLOR at the highest count."""
+FULL_CELL_COLOR = "#1B5E20"
 
 
 def actor_color(kind: str) -> str:
@@ -96,8 +112,33 @@ def faded(color: str, alpha: float = 0.18) -> str:
     >>> faded("#4E79A7")
     'rgba(78,121,167,0.18)'
     """
-    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = hex_rgb(color)
     return f"rgba({red},{green},{blue},{alpha})"
+
+
+def hex_rgb(color: str) -> tuple[int, int, int]:
+    """The red, green and blue of a ``#RRGGBB`` colour.
+
+    Examples
+    --------
+    >>> hex_rgb("#4E79A7")
+    (78, 121, 167)
+    """
+    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return red, green, blue
+
+
+def heat_color(share: float) -> str:
+    """The green of a coverage cell whose count is ``share`` of the highest, as CSS ``rgb``.
+
+    Examples
+    --------
+    >>> heat_color(0.0), heat_color(1.0)
+    ('rgb(232,245,233)', 'rgb(27,94,32)')
+    """
+    light, dark = hex_rgb(FILLED_CELL_COLOR), hex_rgb(FULL_CELL_COLOR)
+    red, green, blue = (round(a + (b - a) * share) for a, b in zip(light, dark))
+    return f"rgb({red},{green},{blue})"
 
 
 def legend_rows(actor_types, language: str) -> list[tuple[str, list[tuple[str, dict]]]]:

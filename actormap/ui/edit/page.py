@@ -7,7 +7,7 @@ that version, so two managers never overwrite each other's work.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,37 +20,35 @@ from actormap.files.merge import diff_maps
 from actormap.i18n import t
 from actormap.model import ActorMap
 from actormap.schema import LEVELS, TABLES
-from actormap.ui import transfer
 from actormap.ui.data import cached_findings
+from actormap.ui.edit import transfer
+from actormap.ui.edit.state import editing_base, generation, just_saved, reload_editors
 from actormap.ui.tables import show_findings, show_problems
-from actormap.ui.transfer import reload_editors
-from actormap.ui.widgets import chosen, describer
+from actormap.ui.widgets import describer
 from actormap.validation.checks import check_tables
 
-__all__ = ["editing_allowed", "render"]
+__all__ = ["render"]
 
 
-def editing_allowed() -> bool:
-    """False when the app is served read-only (``actormap serve --read-only`` or ACTORMAP_READ_ONLY=1)."""
-    return os.environ.get("ACTORMAP_READ_ONLY", "") not in ("1", "true", "yes")
+def render(actor_map: ActorMap, language: str, path: Path | None, read_only: bool) -> None:
+    """The edit page for the map read from ``path`` (None for an upload); only downloads when ``read_only``.
 
-
-def render(actor_map: ActorMap, language: str) -> None:
+    Editing needs a map folder: an upload or a workbook can only be downloaded.
+    """
     st.title(t("ui.page_edit", language))
-    path = Path(chosen("map", language, ""))
-    if not path.is_dir():
+    if path is None or not path.is_dir():
         st.info(t("ui.edit_folder_only", language))
         transfer.downloads(actor_map, language)
         return
-    if not editing_allowed():
+    if read_only:
         st.info(t("ui.read_only", language))
         transfer.downloads(actor_map, language)
         return
     if not transfer.password_ok(language):
         return
-    if st.session_state.pop("edit_saved", False):
+    if just_saved():
         st.success(t("ui.saved", language))
-    base = _base(actor_map, path)
+    base = editing_base(actor_map, path)
     if base.version != actor_map.version:
         st.warning(t("ui.changed_on_disk", language))
         _show_disk_changes(base, actor_map, language)
@@ -58,15 +56,6 @@ def render(actor_map: ActorMap, language: str) -> None:
     _review_and_save(base, candidate, path, language)
     st.divider()
     transfer.render(actor_map, path, language)
-
-
-def _base(actor_map: ActorMap, path: Path) -> ActorMap:
-    """The map the editors started from; a new one after a save, a reload or a change of map."""
-    state = st.session_state
-    if state.get("edit_base_path") != str(path) or "edit_base" not in state:
-        state["edit_base"], state["edit_base_path"] = actor_map, str(path)
-        state["edit_generation"] = state.get("edit_generation", 0) + 1
-    return state["edit_base"]
 
 
 def _editors(base: ActorMap, language: str) -> ActorMap:
@@ -84,7 +73,7 @@ def _editors(base: ActorMap, language: str) -> ActorMap:
                 width="stretch",
                 placeholder="",  # an empty cell looks empty, not "None"
                 column_config=_column_config(base, name, raw, language),
-                key=f"edit_{name}_{st.session_state['edit_generation']}",
+                key=f"edit_{name}_{generation()}",
             )
             tables[name] = _as_table(edited)
     if "relations" not in base.tables and tables["relations"].empty:
@@ -125,7 +114,7 @@ def _column_config(base: ActorMap, name: str, raw: pd.DataFrame, language: str) 
                 options=options,
                 required=column.required,
                 help=column.help,
-                format_func=lambda v, known=known: f"{v} · {known[v]}" if v in known else v,
+                format_func=_with_name(known),
             )
         elif column.allowed == "target_groups":
             config[column.name] = st.column_config.TextColumn(
@@ -136,6 +125,16 @@ def _column_config(base: ActorMap, name: str, raw: pd.DataFrame, language: str) 
         else:
             config[column.name] = st.column_config.TextColumn(column.name, required=column.required, help=column.help)
     return config
+
+
+def _with_name(names: dict[str, str]) -> Callable[[object], str]:
+    """How a selectbox shows an id: with its name (``skola · Skolan``), an id the map lacks as it is."""
+
+    def label(value: object) -> str:
+        text = str(value)
+        return f"{text} · {names[text]}" if text in names else text
+
+    return label
 
 
 def _review_and_save(base: ActorMap, candidate: ActorMap, path: Path, language: str) -> None:

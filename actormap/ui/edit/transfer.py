@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 from functools import partial
+from pathlib import Path
 
 import streamlit as st
 
@@ -13,23 +14,12 @@ from actormap.files.save import restore_version, save_map
 from actormap.i18n import t
 from actormap.model import ActorMap
 from actormap.ui.data import cached_map, cached_upload_preview, uploaded_files
+from actormap.ui.edit.state import finish_save, generation
 from actormap.ui.tables import show_invalid, show_problems
 from actormap.ui.widgets import remembered
 from actormap.validation.problems import ConflictError, MapError
 
-__all__ = ["downloads", "finish_save", "password_ok", "reload_editors", "render", "show_diff", "write_map"]
-
-
-def reload_editors() -> None:
-    """Drop unsaved edits; the next run starts editing the map as it is on disk."""
-    st.session_state.pop("edit_base", None)
-
-
-def finish_save() -> None:
-    """After a successful write: start editing the saved version, and say it was saved."""
-    reload_editors()
-    st.session_state["edit_saved"] = True
-    st.rerun()
+__all__ = ["downloads", "password_ok", "render", "show_diff", "write_map"]
 
 
 def password_ok(language: str) -> bool:
@@ -84,20 +74,20 @@ def downloads(actor_map: ActorMap, language: str) -> None:
     )
 
 
-def render(actor_map: ActorMap, path, language: str) -> None:
+def render(actor_map: ActorMap, path: Path, language: str) -> None:
     """Downloads, upload to replace or merge, and the history of a map folder."""
     downloads(actor_map, language)
     _upload(actor_map, path, language)
     _history(actor_map, path, language)
 
 
-def _upload(actor_map: ActorMap, path, language: str) -> None:
+def _upload(actor_map: ActorMap, path: Path, language: str) -> None:
     st.subheader(t("ui.upload_into", language))
     uploads = st.file_uploader(
         t("ui.upload", language),
         type=["csv", "xlsx", "toml"],
         accept_multiple_files=True,
-        key=f"edit_upload_{st.session_state.get('edit_generation', 0)}",
+        key=f"edit_upload_{generation()}",
     )
     if not uploads:
         return
@@ -117,7 +107,7 @@ def show_diff(diff, language: str) -> None:
     st.dataframe(diff.rename(columns={c: t(f"ui.diff_{c}", language) for c in diff.columns}), hide_index=True)
 
 
-def _history(actor_map: ActorMap, path, language: str) -> None:
+def _history(actor_map: ActorMap, path: Path, language: str) -> None:
     st.subheader(t("ui.history", language))
     stamps = list_history(path)
     if not stamps:
@@ -140,7 +130,7 @@ def _history(actor_map: ActorMap, path, language: str) -> None:
         finish_save()
 
 
-def write_map(result: ActorMap, actor_map: ActorMap, path, language: str) -> None:
+def write_map(result: ActorMap, actor_map: ActorMap, path: Path, language: str) -> None:
     """Save ``result`` over ``actor_map`` at ``path``, refused when the files changed since; say what went wrong."""
     try:
         save_map(result, path, expected_version=actor_map.version)

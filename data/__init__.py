@@ -1,0 +1,1 @@
+"""The example maps, one folder each; installed inside the package as ``actormap.examples``."""
