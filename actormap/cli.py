@@ -129,12 +129,7 @@ def _export_arguments(export: argparse.ArgumentParser) -> None:
     from actormap.view.selection import LAYOUTS
 
     export.add_argument("map", help="a map folder or .xlsx workbook")
-    export.add_argument(
-        "--format",
-        choices=(*FORMATS, "all"),
-        required=True,
-        help="html, png, svg, pdf (brief and network), gexf, graphml, xlsx, md (brief); all: every one",
-    )
+    export.add_argument("--format", choices=(*FORMATS, "all"), required=True, help=_formats_help())
     export.add_argument(
         "-o",
         "--output",
@@ -168,6 +163,14 @@ def _export_arguments(export: argparse.ArgumentParser) -> None:
     )
     export.add_argument("--layout", choices=LAYOUTS, default="levels", help="how to place the network (default levels)")
     export.set_defaults(run=run_export)
+
+
+def _formats_help() -> str:
+    """Each export format with its label, from the format registry: ``html: Interactive network …; all: every one``."""
+    from actormap.export.formats import EXPORT_FORMATS
+    from actormap.i18n import t
+
+    return "; ".join([*(f"{name}: {t(export.label_key)}" for name, export in EXPORT_FORMATS.items()), "all: every one"])
 
 
 def _part_and_language(parser: argparse.ArgumentParser, language_help: str) -> None:

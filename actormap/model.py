@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import pandas as pd
 
+from actormap.dates import as_date, first_day
+from actormap.i18n import level_aliases
 from actormap.normalize import normalize_table
-from actormap.schema import DEFAULT_TARGET_GROUPS, TABLES
+from actormap.schema import DEFAULT_NOT_EXPECTED, DEFAULT_TARGET_GROUPS, TABLES
 
 __all__ = ["ActorMap", "CsvDialect", "TableFormat", "ancestors"]
 
@@ -100,22 +103,66 @@ class ActorMap:
     def _clean(self) -> dict[str, pd.DataFrame]:
         return {name: normalize_table(name, self.tables.get(name), self.target_groups) for name in TABLES}
 
+    @property
+    def as_of(self) -> datetime.date:
+        """The date the map describes (``as_of`` in ``map.toml``), else today."""
+        return as_date(self.meta.get("as_of")) or datetime.date.today()
+
+    @cached_property
+    def not_expected(self) -> frozenset[tuple[str, str]]:
+        """The (level, target group) cells no effort is expected in: ``[coverage] not_expected``, else the default.
+
+        Levels may be written as an id, a number or a name in any language;
+        entries that name no level are left to validation.
+        """
+        coverage = self.meta.get("coverage")
+        written = coverage.get("not_expected") if isinstance(coverage, dict) else None
+        if not isinstance(written, list):
+            return frozenset(DEFAULT_NOT_EXPECTED)
+        aliases = level_aliases()
+        cells = (str(entry).rpartition(":") for entry in written)
+        return frozenset(
+            (aliases[level.strip().lower()], group.strip())
+            for level, _, group in cells
+            if level.strip().lower() in aliases
+        )
+
     @cached_property
     def active_efforts(self) -> pd.DataFrame:
-        """The efforts that have not ended: the only ones the analysis counts."""
+        """The efforts that have not ended, planned ones included: the rules about arrangements read these."""
         return self.efforts[self.efforts["status"] != "ended"]
+
+    @cached_property
+    def planned_ids(self) -> frozenset[str]:
+        """The efforts that are only planned: ``status`` planned, or a ``start`` after :attr:`as_of`."""
+        efforts = self.active_efforts
+        starts_later = efforts["start"].map(lambda start: (first_day(start) or self.as_of) > self.as_of)
+        return frozenset(efforts.loc[(efforts["status"] == "planned") | starts_later, "id"])
+
+    @cached_property
+    def running_efforts(self) -> pd.DataFrame:
+        """The efforts that run (not ended, not planned): the only ones that cover a cell or carry a handover."""
+        return self.active_efforts[~self.active_efforts["id"].isin(self.planned_ids)]
 
     @cached_property
     def active_cells(self) -> pd.DataFrame:
         """One row per not ended effort and target group it reaches: ``id``, ``level``, ``target_group``."""
-        cells = self.active_efforts[["id", "level", "target_groups"]].explode("target_groups")
-        return cells.rename(columns={"target_groups": "target_group"})
+        return _cells(self.active_efforts)
+
+    @cached_property
+    def running_cells(self) -> pd.DataFrame:
+        """One row per running effort and target group it reaches: ``id``, ``level``, ``target_group``."""
+        return _cells(self.running_efforts)
 
     @cached_property
     def active_participation(self) -> pd.DataFrame:
         """Participation rows in efforts that have not ended, with the effort's level and target groups."""
-        active = self.active_efforts[["id", "level", "target_groups"]]
-        return self.participation.merge(active, left_on="effort", right_on="id", how="inner").drop(columns="id")
+        return _with_efforts(self.participation, self.active_efforts)
+
+    @cached_property
+    def running_participation(self) -> pd.DataFrame:
+        """Participation rows in running efforts, with the effort's level and target groups."""
+        return _with_efforts(self.participation, self.running_efforts)
 
     @cached_property
     def actor_names(self) -> dict[str, str]:
@@ -144,8 +191,18 @@ class ActorMap:
         return self.clean("relations")
 
 
+def _cells(efforts: pd.DataFrame) -> pd.DataFrame:
+    cells = efforts[["id", "level", "target_groups"]].explode("target_groups")
+    return cells.rename(columns={"target_groups": "target_group"})
+
+
+def _with_efforts(participation: pd.DataFrame, efforts: pd.DataFrame) -> pd.DataFrame:
+    kept = efforts[["id", "level", "target_groups"]]
+    return participation.merge(kept, left_on="effort", right_on="id", how="inner").drop(columns="id")
+
+
 def ancestors(actors: pd.DataFrame, ids: set[str]) -> set[str]:
-    """Every actor up the ``parent`` chains of ``ids`` (a loop ends the walk).
+    """Every row up the ``parent`` chains of ``ids`` (a loop ends the walk): actors, or efforts and their plans.
 
     Examples
     --------

@@ -42,7 +42,7 @@ def normalize_table(name: str, raw: pd.DataFrame | None, target_groups: tuple[st
         values = raw[column.name] if raw is not None and column.name in raw.columns else pd.Series("", index=index)
         if column.allowed is None and not column.required:
             clean[column.name] = values.fillna("").astype(object)  # free text, shown as written
-        elif column.allowed is None or column.allowed in ("actor", "effort"):
+        elif column.allowed is None or column.allowed in ("actor", "effort", "date"):
             clean[column.name] = _trimmed(values)
         else:
             clean[column.name] = _converted(values, _converter(column, target_groups))

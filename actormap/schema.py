@@ -9,19 +9,21 @@ from __future__ import annotations
 from typing import NamedTuple
 
 __all__ = [
-    "META_FILE",
     "ACTOR_TYPES",
     "BASES",
-    "Column",
+    "DEFAULT_NOT_EXPECTED",
     "DEFAULT_TARGET_GROUPS",
     "LANGUAGES",
     "LEVELS",
-    "Language",
+    "META_FILE",
+    "POPULATION",
     "RELATION_KINDS",
     "REQUIRED_TABLES",
     "ROLES",
     "STATUSES",
     "TABLES",
+    "Column",
+    "Language",
 ]
 
 LEVELS = ("promotion", "prevention", "early_intervention", "treatment")
@@ -63,6 +65,11 @@ BASES = ("agreement", "mandate", "informal")
 STATUSES = ("planned", "active", "ended")
 RELATION_KINDS = ("agreement", "collaboration", "commission", "referral")
 DEFAULT_TARGET_GROUPS = ("population", "children", "youth", "adults", "families", "relatives")
+POPULATION = "population"
+"""The target group of population-wide efforts: such an effort reaches every group at its level."""
+DEFAULT_NOT_EXPECTED = (("early_intervention", POPULATION), ("treatment", POPULATION))
+"""Cells no effort is expected in when ``map.toml`` does not say: early intervention and treatment are
+for people with signs or problems, not for everyone."""
 
 
 class Column(NamedTuple):
@@ -70,7 +77,8 @@ class Column(NamedTuple):
 
     ``allowed`` names the vocabulary a cell must come from: a tuple of values,
     ``"level"``, ``"target_groups"`` (the map's own list), ``"actor"`` or
-    ``"effort"`` (an id of that table), or ``None`` for free text.
+    ``"effort"`` (an id of that table), ``"date"`` (see :mod:`actormap.dates`),
+    or ``None`` for free text.
     """
 
     name: str
@@ -98,6 +106,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("level", True, "level", "Level of intervention: a level id, 1-4, or its name in en/sv/da/nb."),
         Column("target_groups", True, "target_groups", "One or more of the map's target groups, comma-separated."),
         Column("status", False, STATUSES, "Whether the effort runs; blank means active.", "active"),
+        Column("parent", False, "effort", "Id of the plan or programme this effort is a measure of (no cycles)."),
+        Column(
+            "start", False, "date", "When the effort starts: YYYY, YYYY-MM or YYYY-MM-DD; later than as_of: planned."
+        ),
+        Column("end", False, "date", "When the effort ends by its plan: YYYY, YYYY-MM or YYYY-MM-DD."),
+        Column("goal", False, None, "What the plan says the effort should achieve."),
+        Column("indicator", False, None, "How the plan measures whether the goal is reached."),
         Column("description", False, None, "Free text."),
         Column("document", False, None, "Where this fact comes from."),
     ),
@@ -106,6 +121,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("effort", True, "effort", "Id of the effort."),
         Column("role", True, ROLES, "The actor's role in the effort; one row per role."),
         Column("basis", False, BASES, "What the participation rests on; blank means informal.", "informal"),
+        Column("description", False, None, "Free text, e.g. that the mapper inferred the row rather than read it."),
         Column("document", False, None, "Where this fact comes from."),
     ),
     "relations": (

@@ -8,8 +8,9 @@ Run from the repository (after ``pip install -e '.[test]'``)::
 Every figure is the median of ``--repeat`` runs, each in a fresh process
 (see ``stages.py``); peak memory is that process's ``ru_maxrss``. Prints
 Markdown tables: the pipeline by map size, the network page at 5,000 and
-20,000 nodes (ours beside pyvis fed node by node), the app's reruns under
-AppTest, and the browser (``browser.py``). ``--json FILE`` keeps the raw
+20,000 nodes (ours beside pyvis fed node by node), whole commands from the
+shell (``startup.py``), the app's reruns under AppTest, and the browser
+(``browser.py``). ``--json FILE`` keeps the raw
 figures. Maps are generated into a temporary folder that is removed after.
 """
 
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from common import CAP, SLOW_RUN, actors_for_nodes, figure, log, seconds, table  # noqa: E402
+from startup import startup_section, target_lines  # noqa: E402
 
 from actormap.synthetic import generate_map, write_files  # noqa: E402
 
@@ -155,6 +157,10 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(map(str, BROWSER_NODES)),
         help="node counts of the browser section (default 200,1000,5000)",
     )
+    parser.add_argument("--no-startup", action="store_true", help="skip the whole-command section (startup.py)")
+    parser.add_argument(
+        "--startup-actors", type=int, default=20_000, help="actors of the whole-command section's map (default 20000)"
+    )
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     args = parser.parse_args(argv)
     sizes = numbers(args.sizes)
@@ -188,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
         print("## Pipeline by map size\n\n" + pipeline_table(results) + "\n", flush=True)
+        if not args.no_startup:
+            report["startup"] = startup_section(work, args.startup_actors, args.repeat, args.seed)
         if not args.no_network:
             report["network"] = network_section(work, args)
         if not args.no_app:
@@ -303,6 +311,8 @@ def targets(report: dict) -> list[str]:
                 limit,
             )
         )
+    if "startup" in report:
+        lines += target_lines(report["startup"], report["startup"]["actors"])
     size = app.get("actors", APP_SIZE)
     for key in (
         "overview_filter",

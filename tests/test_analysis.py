@@ -12,14 +12,14 @@ from actormap.export import file_name
 
 def test_coverage_counts_efforts_actors_and_leads_per_cell(kommun):
     assert coverage(kommun).values.tolist() == [
-        ["promotion", "youth", 1, 1, 1],
-        ["promotion", "adults", 1, 1, 1],
-        ["prevention", "youth", 2, 5, 2],
-        ["prevention", "adults", 0, 0, 0],
-        ["early_intervention", "youth", 2, 3, 1],
-        ["early_intervention", "adults", 1, 2, 1],
-        ["treatment", "youth", 1, 2, 2],
-        ["treatment", "adults", 1, 1, 1],
+        ["promotion", "youth", 1, 1, 1, 0, "covered"],
+        ["promotion", "adults", 1, 1, 1, 0, "covered"],
+        ["prevention", "youth", 2, 5, 2, 0, "covered"],
+        ["prevention", "adults", 0, 0, 0, 0, "uncovered"],
+        ["early_intervention", "youth", 2, 3, 1, 0, "covered"],
+        ["early_intervention", "adults", 1, 2, 1, 0, "covered"],
+        ["treatment", "youth", 1, 2, 2, 0, "covered"],
+        ["treatment", "adults", 1, 1, 1, 0, "covered"],
     ]
 
 

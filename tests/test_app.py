@@ -57,8 +57,8 @@ def test_coverage_marks_the_empty_cells():
     at = start_app(HERNING)
     english(at)
     grid = at.dataframe[0].value
-    assert grid.loc["Treatment", "youth"] == 2
-    assert grid.loc["Health promotion", "children"] == 0
+    assert grid.loc["Treatment", "youth"] == 1  # the new strategy is only planned
+    assert grid.loc["Early intervention", "children"] == 0
 
 
 def test_network_filters_and_focus_change_what_is_drawn():

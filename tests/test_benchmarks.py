@@ -31,12 +31,15 @@ def test_run_prints_every_section_without_errors(tmp_path):
         "300",
         "--app-size",
         "200",
+        "--startup-actors",
+        "200",
         "--json",
         str(tmp_path / "figures.json"),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    for heading in ("## Pipeline by map size", "## Network page", "## The app under AppTest, N = 200", "## Targets"):
+    headings = ("## Pipeline by map size", "## Whole commands", "## Network page", "## The app under AppTest, N = 200")
+    for heading in (*headings, "## Targets"):
         assert heading in done.stdout
     assert "error" not in done.stdout
     assert "| raw `pandas.read_csv` of the 3 files (the floor) |" in done.stdout

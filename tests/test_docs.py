@@ -4,7 +4,10 @@ import re
 
 from conftest import ROOT
 
+from actormap.analysis.listing import LISTING_FORMATS
 from actormap.analysis.rules import RULES
+from actormap.cli import COMMANDS
+from actormap.export.formats import FORMATS
 from actormap.files.csvfile import parse_csv
 from actormap.i18n import level_names
 from actormap.schema import LANGUAGES, TABLES
@@ -47,6 +50,16 @@ def test_every_problem_code_and_rule_is_documented():
         assert f"| `{rule.name}` | {rule.severity} |" in README, rule.name
 
 
+def test_every_command_and_format_is_in_the_command_line_section():
+    section = README.split("## The command line", 1)[1].split("\n## ", 1)[0]
+    for command in COMMANDS:
+        assert f"actormap {command} " in section, command
+    assert "--format table|csv|json|md" in section and "|".join(LISTING_FORMATS) == "table|csv|json|md"
+    export = section.split("`export` writes the map for a meeting", 1)[1]
+    for name in FORMATS:
+        assert f"`{name}`" in export, name
+
+
 def test_levels_table_matches_the_glossary_names():
     assert f"| id | number | {' | '.join(LANGUAGES)} |" in README
     for number, (level, names) in enumerate(level_names().items(), start=1):
@@ -56,7 +69,7 @@ def test_levels_table_matches_the_glossary_names():
 def test_library_imports_no_streamlit_or_pyvis_outside_its_ui():
     for path in (ROOT / "actormap").rglob("*.py"):
         relative = path.relative_to(ROOT / "actormap").as_posix()
-        if relative.startswith(("ui/", "render/")):
+        if relative.startswith("ui/"):
             continue
         source = path.read_text("utf-8")
         assert not re.search(r"^\s*(import|from)\s+(streamlit|pyvis)\b", source, re.M), relative

@@ -25,7 +25,33 @@ def finding_changes(
 
 
 def compare_findings(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The findings of ``new`` that ``old`` lacks (appeared) and those of ``old`` that ``new`` lacks (resolved)."""
+    """The findings of ``new`` that ``old`` lacks (appeared) and those of ``old`` that ``new`` lacks (resolved).
+
+    Two findings are the same when they have the same rule, level, target
+    group and efforts (or actors, when they name no effort), whatever their wording.
+
+    Parameters
+    ----------
+    old, new : DataFrame
+        Findings, as :func:`~actormap.analysis.rules.find_all` returns them.
+
+    Returns
+    -------
+    appeared, resolved : DataFrame
+        Rows of ``new`` and of ``old``, in their order, with a fresh index.
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"map.toml": b'target_groups = ["youth"]',
+    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
+    >>> from actormap.analysis.slices import without_actors
+    >>> appeared, resolved = compare_findings(find_all(m), find_all(without_actors(m, ["sn"])))
+    >>> appeared["rule"].tolist(), resolved["rule"].tolist()
+    (['no_lead'], [])
+    """
     old_keys = {_finding_key(f) for f in old.itertuples()}
     new_keys = {_finding_key(f) for f in new.itertuples()}
     appeared = new[[_finding_key(f) not in old_keys for f in new.itertuples()]].reset_index(drop=True)
@@ -34,14 +60,71 @@ def compare_findings(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame
 
 
 def new_findings(actor_map: ActorMap, removed, language: str | None = None) -> pd.DataFrame:
-    """The findings that appear when the actors ``removed`` leave, compared to the full map."""
+    """The findings that appear when the actors ``removed`` leave, compared to the full map.
+
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The full map.
+    removed : iterable of str
+        Ids of the actors that leave (see :func:`~actormap.analysis.slices.without_actors`).
+    language : str, optional
+        The messages' language code; default the map's.
+
+    Returns
+    -------
+    DataFrame
+        The new findings, with the columns of :func:`~actormap.analysis.rules.find_all`.
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"map.toml": b'target_groups = ["youth"]',
+    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
+    >>> new_findings(m, ["sn"]).loc[0, "message"]
+    'No actor leads “Mini-Maria”, so nobody is clearly responsible for it.'
+    """
     return finding_changes(actor_map, without_actors(actor_map, removed), language)[0]
 
 
 def filter_findings(
     findings: pd.DataFrame, level=None, target_group=None, rule=None, actor=None, severity=None
 ) -> pd.DataFrame:
-    """Keep the findings that match every given filter (each a value or a list of values)."""
+    """Keep the findings that match every given filter (each a value or a list of values).
+
+    Parameters
+    ----------
+    findings : DataFrame
+        Findings, as :func:`~actormap.analysis.rules.find_all` returns them.
+    level : str or list of str, optional
+        Levels; a finding matches on its ``level`` or its ``to_level``.
+    target_group : str or list of str, optional
+        Target groups; a finding matches when it concerns any of them.
+    rule, severity : str or list of str, optional
+        Rule names and severities.
+    actor : str or list of str, optional
+        Actor ids; a finding matches when it names any of them.
+
+    Returns
+    -------
+    DataFrame
+        The matching rows, in order, with a fresh index; all of them when no filter is given.
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"map.toml": b'target_groups = ["youth"]',
+    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
+    >>> findings = find_all(m)
+    >>> filter_findings(findings, severity="high")["level"].tolist()
+    ['promotion', 'prevention', 'early_intervention']
+    >>> filter_findings(findings, rule=["no_follow_up", "informal_only"], actor="pol")["rule"].tolist()
+    ['no_follow_up', 'informal_only']
+    """
 
     def wanted(values):
         return {values} if isinstance(values, str) else set(values)

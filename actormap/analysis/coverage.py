@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from actormap.analysis.cells import cell_states
 from actormap.analysis.rules import find_all
 from actormap.model import ActorMap
 from actormap.schema import LEVELS, ROLES
@@ -15,31 +16,74 @@ __all__ = ["actor_profiles", "coverage", "level_summary", "responsibility_matrix
 
 
 def coverage(actor_map: ActorMap) -> pd.DataFrame:
-    """Levels x target groups: efforts, distinct actors and distinct lead actors in each cell.
+    """Levels x target groups: running efforts, distinct actors and lead actors in each cell, and its state.
 
-    Returns one row per (level, target_group) of the map, in level order,
-    with the columns ``level``, ``target_group``, ``efforts``, ``actors``
-    and ``lead_actors``. Ended efforts do not count.
+    Ended and planned efforts do not count (``planned`` counts the planned
+    ones); ``state`` is the cell's state (see :mod:`actormap.analysis.cells`).
+
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map.
+
+    Returns
+    -------
+    DataFrame
+        One row per (level, target group) of the map, in level order, with the
+        columns ``level``, ``target_group``, ``efforts``, ``actors``, ``lead_actors``,
+        ``planned`` and ``state``.
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"map.toml": b'target_groups = ["youth"]',
+    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
+    >>> coverage(m).values.tolist()[-2:]
+    [['early_intervention', 'youth', 0, 0, 0, 0, 'uncovered'], ['treatment', 'youth', 1, 2, 1, 0, 'covered']]
     """
-    cells = actor_map.active_cells
-    joined = actor_map.active_participation[["actor", "effort", "role"]].merge(cells, left_on="effort", right_on="id")
+    cells = actor_map.running_cells
+    planned = actor_map.active_cells[actor_map.active_cells["id"].isin(actor_map.planned_ids)]
+    joined = actor_map.running_participation[["actor", "effort", "role"]].merge(cells, left_on="effort", right_on="id")
     grid = pd.MultiIndex.from_product([LEVELS, actor_map.target_groups], names=["level", "target_group"])
     counts = pd.DataFrame(
         {
             "efforts": cells.groupby(["level", "target_group"])["id"].nunique(),
             "actors": joined.groupby(["level", "target_group"])["actor"].nunique(),
             "lead_actors": joined[joined["role"] == "lead"].groupby(["level", "target_group"])["actor"].nunique(),
+            "planned": planned.groupby(["level", "target_group"])["id"].nunique(),
         }
     )
-    return counts.reindex(grid).fillna(0).astype(int).reset_index()
+    counts = counts.reindex(grid).fillna(0).astype(int)
+    return counts.assign(state=cell_states(actor_map)).reset_index()
 
 
 def actor_profiles(actor_map: ActorMap) -> pd.DataFrame:
     """Per actor: the levels and roles it holds, its efforts and how many actors it works with.
 
-    Columns: ``actor``, ``name``, ``type``, ``levels`` and ``roles`` (tuples
-    in the schema's order), ``efforts`` (count) and ``partners`` (distinct
-    actors sharing a not ended effort).
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map.
+
+    Returns
+    -------
+    DataFrame
+        One row per actor, in the actors table's order, with the columns
+        ``actor``, ``name``, ``type``, ``levels`` and ``roles`` (tuples in the
+        schema's order), ``efforts`` (count) and ``partners`` (distinct actors
+        sharing a not ended effort).
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"map.toml": b'target_groups = ["youth"]',
+    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
+    >>> actor_profiles(m).values.tolist()[0]
+    ['sn', 'Social board', 'committee', ('treatment',), ('lead',), 1, 1]
     """
     participation = actor_map.active_participation
     by_actor = participation.groupby("actor")
@@ -67,9 +111,27 @@ def actor_profiles(actor_map: ActorMap) -> pd.DataFrame:
 def responsibility_matrix(actor_map: ActorMap) -> pd.DataFrame:
     """Actors x not ended efforts with the roles each actor holds: who does what, read row by row.
 
-    Rows are the actors that take part (in the actors table's order),
-    columns the efforts ordered by level and name; a cell holds the role
-    codes, comma-separated, or ``""``.
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map.
+
+    Returns
+    -------
+    DataFrame
+        Rows are the actors that take part (in the actors table's order),
+        columns the efforts ordered by level and name; a cell holds the role
+        codes, comma-separated, or ``""``.
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"map.toml": b'target_groups = ["youth"]',
+    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
+    >>> responsibility_matrix(m).to_dict()
+    {'mm': {'sn': 'lead', 'pol': 'partner'}}
     """
     participation = actor_map.active_participation
     cells = participation.groupby(["actor", "effort"], sort=False)["role"].agg(
@@ -83,7 +145,31 @@ def responsibility_matrix(actor_map: ActorMap) -> pd.DataFrame:
 
 
 def level_summary(actor_map: ActorMap, findings: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per level: efforts, actors, lead actors and findings (not ended efforts only)."""
+    """Per level: efforts, actors, lead actors and findings (not ended efforts only).
+
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map.
+    findings : DataFrame, optional
+        The map's findings, from :func:`~actormap.analysis.rules.find_all`; found anew when not given.
+
+    Returns
+    -------
+    DataFrame
+        One row per level, in order, with the columns ``level``, ``efforts``,
+        ``actors``, ``lead_actors`` and ``findings`` (those with a level).
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"map.toml": b'target_groups = ["youth"]',
+    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
+    >>> level_summary(m).values.tolist()[-1]
+    ['treatment', 1, 2, 1, 2]
+    """
     efforts = actor_map.active_efforts
     participation = actor_map.active_participation
     findings = find_all(actor_map) if findings is None else findings

@@ -38,7 +38,22 @@ __all__ = ["build_graph", "collaboration_graph"]
 
 
 def build_graph(actor_map: ActorMap) -> nx.MultiDiGraph:
-    """Build the full graph of a map: actors, efforts, participations, relations and parents."""
+    """Build the full graph of a map: actors, efforts, participations, relations and parents.
+
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map; ended efforts are included (``status`` is a node attribute).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        The graph, named after the map, following the convention in the module docstring.
+
+    Examples
+    --------
+    See the module docstring.
+    """
     G = nx.MultiDiGraph(name=actor_map.name)
     G.add_nodes_from(_nodes(actor_map, "actors", "actor"))
     G.add_nodes_from(_nodes(actor_map, "efforts", "effort"))

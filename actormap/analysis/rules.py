@@ -283,7 +283,30 @@ FACT_COLUMNS = [*FINDING_COLUMNS[:-1], "say"]
 
 
 def find_facts(actor_map: ActorMap) -> pd.DataFrame:
-    """Run every rule; the findings sorted by severity, rule and level, with ``say`` in place of ``message``."""
+    """Run every rule; the findings sorted by severity, rule and level, with ``say`` in place of ``message``.
+
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map; ended efforts do not count.
+
+    Returns
+    -------
+    DataFrame
+        One row per finding, with the columns of :data:`FINDING_COLUMNS` but
+        ``say`` (the message variant and its arguments as ids and codes) in
+        place of ``message``; :func:`actormap.analysis.wording.localize` writes it.
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"map.toml": b'target_groups = ["youth"]',
+    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
+    >>> find_facts(m).loc[3, ["rule", "efforts", "say"]].tolist()
+    ['no_follow_up', ('mm',), ('message', {'effort': ('effort', 'mm')})]
+    """
     context = _Context(actor_map)
     rows = [row for rule in RULES.values() for row in rule.function(context)]
     frame = pd.DataFrame(rows, columns=FACT_COLUMNS)
@@ -299,5 +322,34 @@ def find_facts(actor_map: ActorMap) -> pd.DataFrame:
 
 
 def find_all(actor_map: ActorMap, language: str | None = None) -> pd.DataFrame:
-    """Run every rule; return the findings, with messages, sorted by severity, rule and level."""
+    """Run every rule; return the findings, with messages, sorted by severity, rule and level.
+
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map; ended efforts do not count.
+    language : str, optional
+        The messages' language code (see :data:`actormap.schema.LANGUAGES`); default the map's.
+
+    Returns
+    -------
+    DataFrame
+        One row per finding, with the columns of :data:`FINDING_COLUMNS`:
+        ``efforts`` and ``actors`` are tuples of ids, ``target_group`` is
+        comma-separated, and ``level``, ``to_level`` and ``target_group`` are
+        ``""`` where the rule has none.
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"map.toml": b'target_groups = ["youth"]',
+    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
+    >>> findings = find_all(m)
+    >>> findings["rule"].tolist()
+    ['uncovered', 'uncovered', 'uncovered', 'no_follow_up', 'informal_only']
+    >>> findings.loc[3, "message"], find_all(m, "sv").loc[3, "message"]
+    ('Nobody follows up or evaluates “Mini-Maria”.', 'Ingen följer upp eller utvärderar ”Mini-Maria”.')
+    """
     return localize(find_facts(actor_map), actor_map, language)

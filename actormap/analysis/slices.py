@@ -13,6 +13,29 @@ def without_actors(actor_map: ActorMap, removed) -> ActorMap:
     """The map as if the actors ``removed`` had left: their rows, participations and relations gone.
 
     Sub-units of a removed actor stay, without a parent.
+
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map; it is not changed.
+    removed : iterable of str
+        Ids of the actors that leave.
+
+    Returns
+    -------
+    ActorMap
+        A new map without them.
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"actors.csv": b"id,name,type,municipality\\nale,Ale IFO,social_services,Ale\\n"
+    ...                                b"mora,Mora IFO,social_services,Mora\\nreg,Region,health_care,\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\nit,Intake,3,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nale,mm,lead\\nreg,mm,partner\\nmora,it,lead\\n"},
+    ...                 "dalarna")
+    >>> list(without_actors(m, ["reg"]).participation["actor"]), list(m.participation["actor"])
+    (['ale', 'mora'], ['ale', 'reg', 'mora'])
     """
     removed = set(removed)
     tables = dict(actor_map.tables)
@@ -30,6 +53,16 @@ def without_actors(actor_map: ActorMap, removed) -> ActorMap:
 
 def municipalities(actor_map: ActorMap) -> tuple[str, ...]:
     """The municipalities the actors' ``municipality`` column names, in order of appearance; none below two.
+
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map.
+
+    Returns
+    -------
+    tuple of str
+        The municipalities; ``()`` when fewer than two are named.
 
     Examples
     --------
@@ -49,6 +82,30 @@ def for_municipality(actor_map: ActorMap, municipality: str) -> ActorMap:
     everyone taking part (regional and national actors too, so no lead goes
     missing), the relations among these actors, and their parents. Its
     name, label (so export file names) and version say which municipality it is.
+
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map; it is not changed.
+    municipality : str
+        A municipality as the actors' ``municipality`` column names it (see :func:`municipalities`).
+
+    Returns
+    -------
+    ActorMap
+        A new map of that part.
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"actors.csv": b"id,name,type,municipality\\nale,Ale IFO,social_services,Ale\\n"
+    ...                                b"mora,Mora IFO,social_services,Mora\\nreg,Region,health_care,\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\nit,Intake,3,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nale,mm,lead\\nreg,mm,partner\\nmora,it,lead\\n"},
+    ...                 "dalarna")
+    >>> part = for_municipality(m, "Ale")
+    >>> list(part.actors["id"]), list(part.efforts["id"]), part.name
+    (['ale', 'reg'], ['mm'], 'dalarna · Ale')
     """
     actors, participation, relations = actor_map.actors, actor_map.participation, actor_map.relations
     own = set(actors.loc[actors["municipality"].str.strip() == municipality, "id"])

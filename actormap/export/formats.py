@@ -120,10 +120,38 @@ FORMATS = tuple(EXPORT_FORMATS)
 def export_bytes(selection: Selection, export_format: str, size: Size = None) -> bytes:
     """The file of ``selection`` in ``export_format`` (one of :data:`FORMATS`); ``size`` is the images' size.
 
+    Parameters
+    ----------
+    selection : Selection
+        What to export, from :func:`actormap.view.selection.select`.
+    export_format : str
+        One of :data:`FORMATS` (see the table above).
+    size : tuple of int, optional
+        Width and height in pixels of the network image (png, svg, md);
+        default :data:`actormap.export.image.DEFAULT_SIZE`.
+
+    Returns
+    -------
+    bytes
+        The file; name it with :func:`file_name`.
+
     Raises
     ------
     ValueError
         When the format is unknown.
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> from actormap.view.selection import select
+    >>> m, _ = read_map({"actors.csv": b"id,name,type\\nsn,Social board,committee\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\n"})
+    >>> export_bytes(select(m), "graphml")[:38]
+    b"<?xml version='1.0' encoding='utf-8'?>"
+    >>> export_bytes(select(m), "doc")
+    Traceback (most recent call last):
+    ValueError: unknown export format 'doc'; allowed: html, png, svg, pdf, gexf, graphml, xlsx, md
     """
     if export_format not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {export_format!r}; allowed: {', '.join(FORMATS)}")

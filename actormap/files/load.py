@@ -25,6 +25,17 @@ MAP_FILES = (META_FILE, *(f"{name}.csv" for name in TABLES))
 def load_map(path: str | Path) -> ActorMap:
     """Load and validate the map at ``path`` (a folder or an ``.xlsx`` workbook).
 
+    Parameters
+    ----------
+    path : str or Path
+        A folder holding ``actors.csv``, ``efforts.csv``, ``participation.csv``
+        (optionally ``relations.csv`` and ``map.toml``), or an ``.xlsx`` workbook.
+
+    Returns
+    -------
+    ActorMap
+        The map; its warnings, if any, are in ``warnings``.
+
     Raises
     ------
     NotAMapError
@@ -51,7 +62,36 @@ def load_map(path: str | Path) -> ActorMap:
 def check_map(path: str | Path) -> tuple[ActorMap, pd.DataFrame]:
     """Load the map at ``path`` and return it (with what could be read) and the table of all its problems.
 
-    Raises :class:`NotAMapError` when ``path`` is not a map.
+    Unlike :func:`load_map`, errors in the map do not raise.
+
+    Parameters
+    ----------
+    path : str or Path
+        A map folder or an ``.xlsx`` workbook.
+
+    Returns
+    -------
+    actor_map : ActorMap
+        The map, with what could be read.
+    problems : DataFrame
+        Every error and warning, with the columns ``file``, ``row``, ``column``,
+        ``code``, ``severity``, ``message`` and ``fields``; empty when all is well.
+
+    Raises
+    ------
+    NotAMapError
+        When ``path`` is neither a map folder nor a workbook.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "actors.csv").write_text("id,name,type\\nsn,Social board,committee\\n")
+    >>> actor_map, problems = check_map(folder)
+    >>> problems[["file", "code"]].values.tolist()
+    [['efforts.csv', 'missing-file'], ['participation.csv', 'missing-file']]
+    >>> list(actor_map.actors["id"])
+    ['sn']
     """
     return read_map(map_files(path), name=Path(path).stem)
 
@@ -86,10 +126,35 @@ def version_of(files: Mapping[str, bytes]) -> str:
 def read_map(files: Mapping[str, bytes], name: str = "") -> tuple[ActorMap, pd.DataFrame]:
     """Read a map from its files' bytes (a folder's files, or uploads) and validate it.
 
-    ``files`` maps file names to bytes: ``actors.csv``, ``efforts.csv``,
-    ``participation.csv``, optionally ``relations.csv`` and ``map.toml``; or
-    one ``*.xlsx`` workbook. Returns the map (with what could be read) and
-    the table of problems, errors and warnings alike.
+    Parameters
+    ----------
+    files : mapping of str to bytes
+        File names to bytes: ``actors.csv``, ``efforts.csv``,
+        ``participation.csv``, optionally ``relations.csv`` and ``map.toml``;
+        or one ``*.xlsx`` workbook.
+    name : str, optional
+        The map's label (a folder or file name), used in export file names and
+        as its name when ``map.toml`` gives none.
+
+    Returns
+    -------
+    actor_map : ActorMap
+        The map, with what could be read.
+    problems : DataFrame
+        Every error and warning, as for :func:`check_map`. Nothing raises.
+
+    Examples
+    --------
+    >>> files = {"map.toml": b'target_groups = ["youth"]',
+    ...          "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...          "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...          "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"}
+    >>> m, problems = read_map(files, name="ale")
+    >>> len(problems), m.label, list(m.actors["id"]), m.efforts.loc[2, "level"]
+    (0, 'ale', ['sn', 'pol'], 'treatment')
+    >>> files["participation.csv"] = b"actor,effort,role\\nsn,mm,boss\\npol,mm,partner\\n"
+    >>> read_map(files)[1][["file", "row", "column", "code"]].values.tolist()
+    [['participation.csv', 2, 'role', 'unknown-role']]
     """
     workbooks = [file for file in files if file.lower().endswith(".xlsx")]
     meta_source: bytes | None = None

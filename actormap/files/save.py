@@ -43,6 +43,25 @@ def save_map(
     A folder's files as they were are first kept in ``.history/`` (the
     ``keep_history`` newest versions; 0 keeps none).
 
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map to write.
+    path : str or Path
+        A folder (created if missing) or an ``.xlsx`` workbook.
+    expected_version : str, optional
+        The version the map was loaded at (:attr:`ActorMap.version`); when
+        given, the save is refused if the files on disk are no longer at it.
+    excel : bool, default False
+        Write edited CSV files with a BOM, so Excel reads them as UTF-8.
+    keep_history : int, default HISTORY_KEEP
+        How many earlier versions a folder keeps in ``.history/``.
+
+    Returns
+    -------
+    str
+        The new version of the files on disk, to pass as ``expected_version`` next time.
+
     Raises
     ------
     MapError
@@ -50,6 +69,21 @@ def save_map(
     ConflictError
         When ``expected_version`` is given and the files on disk have changed
         since (someone else saved); nothing is written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from actormap.files.load import load_map, read_map
+    >>> m, _ = read_map({"actors.csv": b"id,name,type\\nsn,Social board,committee\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\n"})
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> version = save_map(m, folder)
+    >>> load_map(folder).version == version
+    True
+    >>> save_map(m, folder, expected_version="stale")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    actormap.validation.problems.ConflictError: ... was changed by someone else since you loaded it; ...
     """
     path = Path(path)
     problems = check_tables(replace(actor_map))  # a fresh copy: no clean views cached from before the edit

@@ -255,12 +255,36 @@ def select(
     ``force`` layout, unless ``positions`` (of that map, in that layout) are
     given; ``date`` (default: today) is printed as the export date.
 
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map as loaded; it is not changed.
+    filters : ViewFilters, optional
+        Levels, target groups, actor types, a focus and the actors to remove (``without``).
+    language : str, optional
+        The language code of the labels and findings; default the map's.
+    date : datetime.date, optional
+        The export date; default today.
+    layout : {"levels", "force"}, default "levels"
+        How the network is placed (see :data:`LAYOUTS`).
+    positions : dict, optional
+        Node positions already computed for the reduced map in ``layout``.
+
+    Returns
+    -------
+    Selection
+        What every export format reads.
+
     Raises
     ------
     ValueError
         When ``layout`` is unknown, ``force`` for a map too large for it
         (see :data:`actormap.view.layout.FORCE_LIMIT`), or when ``filters``
         name what the map does not know (see :func:`filter_errors`).
+
+    Examples
+    --------
+    See the module docstring.
     """
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; allowed: {', '.join(LAYOUTS)}")
