@@ -6,8 +6,8 @@ running on 31 December 2024.
 
 >>> first_day("2025"), last_day("2024-02"), last_day("2024-06-15")
 (datetime.date(2025, 1, 1), datetime.date(2024, 2, 29), datetime.date(2024, 6, 15))
->>> first_day("2025-13") is None, first_day("25") is None, first_day("") is None
-(True, True, True)
+>>> first_day("2025-13") is None, first_day("25") is None, first_day("") is None, first_day("0000") is None
+(True, True, True, True)
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ __all__ = ["DATE_FORMATS", "as_date", "first_day", "last_day"]
 DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
 """How a date is written in the map's tables, for messages."""
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
 def _parts(text: str) -> tuple[int, int | None, int | None] | None:
@@ -30,6 +30,8 @@ def _parts(text: str) -> tuple[int, int | None, int | None] | None:
         return None
     year, month, day = (int(part) if part else None for part in found.groups())
     assert year is not None
+    if year < datetime.MINYEAR:  # "0000": no such year
+        return None
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
@@ -66,6 +68,6 @@ def as_date(value) -> datetime.date | None:
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip(), re.ASCII):
         return first_day(value)
     return None

@@ -23,6 +23,7 @@ __all__ = [
     "level_name",
     "level_names",
     "t",
+    "tn",
 ]
 
 LANGUAGE_NAMES = {code: language.name for code, language in LANGUAGES.items()}
@@ -42,11 +43,38 @@ def t(key: str, language: str = "en", **fields) -> str:
 
     Examples
     --------
-    >>> t("rule.no_follow_up.message", "en", effort="Mini-Maria")
-    'Nobody follows up or evaluates “Mini-Maria”.'
+    >>> t("rule.quote", "nb", text="Mini-Maria")
+    '«Mini-Maria»'
     """
     template = catalog(language).get(key) or catalog("en")[key]
     return template.format(**fields) if fields else template
+
+
+def tn(key: str, count: int, language: str = "en", **fields) -> str:
+    """The text for ``count`` things: ``key.one`` when ``count`` is 1, else ``key.other``, with ``{count}`` filled in.
+
+    Sentences with two counts take each count as a part of its own (e.g. ``count.actors`` and
+    ``count.efforts``), so that each part agrees with its own number.
+
+    Parameters
+    ----------
+    key : str
+        The catalog key without its ``.one`` / ``.other`` ending.
+    count : int
+        The number that chooses the form; it fills ``{count}``.
+    language : str
+        One of en, sv, da, nb.
+    **fields
+        Any other placeholders of the text.
+
+    Examples
+    --------
+    >>> tn("count.findings", 1), tn("count.findings", 2), tn("count.findings", 0)
+    ('1 finding', '2 findings', '0 findings')
+    >>> tn("count.actors", 1, "sv"), tn("count.efforts", 3, "da")
+    ('1 aktör', '3 indsatser')
+    """
+    return t(f"{key}.{'one' if count == 1 else 'other'}", language, count=count, **fields)
 
 
 def code_label(kind: str, code: str, language: str = "en") -> str:

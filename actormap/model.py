@@ -77,7 +77,9 @@ class ActorMap:
 
     @property
     def target_groups(self) -> tuple[str, ...]:
-        return tuple(self.meta.get("target_groups") or DEFAULT_TARGET_GROUPS)
+        """The map's target groups in order; the default ones when ``map.toml`` gives no list (validation says why)."""
+        groups = self.meta.get("target_groups")
+        return tuple(groups) if isinstance(groups, list) and groups else DEFAULT_TARGET_GROUPS
 
     @property
     def name(self) -> str:

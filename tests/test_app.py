@@ -1,17 +1,23 @@
 """The Streamlit app, page by page, driven through AppTest on the example maps."""
 
+import html
 import sys
 
 import pytest
 from conftest import CORPUS, DATA, EXAMPLES, HERNING, english, go, start_app
 
 import actormap
+from actormap.analysis.coverage import coverage
+from actormap.analysis.reading import cell_lines, split_findings
+from actormap.analysis.rules import find_all
 from actormap.analysis.slices import for_municipality, municipalities
-from actormap.i18n import t
+from actormap.i18n import catalog, t, tn
 from actormap.synthetic import generate_map, write_files
 from actormap.ui.widgets import key_for
+from actormap.view.labels import CELL_STATES_SHOWN, cell_text, level_labels
 
 PAGES = ("overview", "network", "responsibilities", "whatif")
+LANGUAGES = ("en", "sv", "da", "nb")
 
 
 # Streamlit's AppTest finds dataframes by position, not key: each page's order is fixed.
@@ -45,28 +51,97 @@ def test_overview_shows_figures_and_the_findings_filter_narrows_the_list():
     english(at)
     metrics = {metric.label: metric.value for metric in at.metric}
     assert metrics["Actors"] == "15"
-    assert metrics["High-severity findings"] == "10"
-    assert at.dataframe[1].value.shape[0] == 19
+    assert metrics["High-severity findings"] == "3"
+    assert at.dataframe[1].value.shape[0] == 10
     at.multiselect(key=key_for("filter_rule", "en")).set_value(["broken_handover"]).run()
     shown = at.dataframe[1].value
     assert shown["Finding"].tolist() == ["Broken handover"]
-    assert at.caption[-1].value.startswith("1 of 19 findings")
+    assert at.caption[-1].value.startswith("1 of 10 findings")
 
 
 def test_coverage_marks_the_empty_cells():
     at = start_app(HERNING)
     english(at)
     grid = at.dataframe[0].value
-    assert grid.loc["Treatment", "youth"] == 1  # the new strategy is only planned
-    assert grid.loc["Early intervention", "children"] == 0
+    assert grid.loc["Treatment", "youth"] == "1"  # one running; the new strategy is only planned
+    assert grid.loc["Early intervention", "children"] == "0"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_overview_lists_who_should_act_first_and_sums_up_the_empty_cells_level_by_level(language):
+    at = start_app(HERNING)
+    at.sidebar.selectbox(key="language").set_value(language).run()
+    findings = find_all(actormap.load_map(HERNING), language)
+    actionable, cells = split_findings(findings)
+    assert len(actionable) and len(cells)  # both kinds, so the order shows
+    listed = at.dataframe[1].value
+    assert listed[t("ui.col_message", language)].tolist() == [*actionable["message"], *cells["message"]]
+    assert at.caption[-1].value == tn("ui.findings_count_reading", len(findings), language, shown=len(findings))
+    lines = cell_lines(findings, language)
+    markdown = texts(at.markdown)
+    assert f"**{t('reading.cells_heading', language)}**" in markdown
+    assert "\n".join(f"- {line}" for line in lines) in markdown
+    expected = {
+        "en": "Early intervention: no effort for children and adults — see the coverage table.",
+        "sv": "Tidiga insatser: ingen insats för barn och vuxna – se täckningstabellen.",
+        "da": "Tidlig indsats: ingen indsats for børn og voksne – se dækningstabellen.",
+        "nb": "Tidlig innsats: ingen tiltak for barn og voksne – se dekningstabellen.",
+    }
+    assert lines == [expected[language]]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_heatmap_has_a_key_for_every_state_of_a_cell(language):
+    at = start_app(HERNING)
+    at.sidebar.selectbox(key="language").set_value(language).run()
+    keys = [
+        text
+        for text in texts(at.markdown)
+        if text.startswith(f'<p style="font-size: 0.85em">{t("ui.cell_key", language)}:')
+    ]
+    assert len(keys) == 1
+    for state in CELL_STATES_SHOWN:
+        assert html.escape(t(f"ui.cell_{state}", language)) in keys[0], state
+    assert (
+        t("ui.cell_population", language)
+        in {
+            "en": "covered by a population-wide effort",
+            "sv": "täckt av en insats för hela befolkningen",
+            "da": "dækket af en indsats for hele befolkningen",
+            "nb": "dekket av et tiltak for hele befolkningen",
+        }.values()
+    )
+
+
+def test_the_heatmap_says_each_cells_state_in_text_as_well_as_in_colour():
+    folder = DATA / "norway-plan"  # every state: covered, population-wide, only planned, empty, not expected
+    at = english(start_app(folder))
+    actor_map = actormap.load_map(folder)
+    counts = coverage(actor_map)
+    assert set(counts["state"]) == set(CELL_STATES_SHOWN)
+    for measure in ("lead_actors", "actors", "efforts"):
+        at.radio(key=key_for("coverage_measure", "en")).set_value(measure).run()
+        grid = at.dataframe[0].value
+        assert list(grid.index) == level_labels(counts["level"].unique(), "en")
+        said = [cell_text(state, count) for state, count in zip(counts["state"], counts[measure])]
+        assert grid.values.ravel().tolist() == said, measure
+    assert grid.loc["Health promotion"].tolist() == ["(plan)", "(plan)", "(plan)", "(plan)", "–", "–"]  # efforts
+    assert grid.loc["Prevention"].tolist() == ["1", "1", "1", "≈", "–", "–"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_key_and_the_cell_lines_are_written_in_every_language(language):
+    keys = [key for key in catalog("en") if key.startswith(("ui.cell_", "reading.", "ui.findings_count_reading"))]
+    assert len(keys) >= 11
+    assert sorted(set(keys) - set(catalog(language))) == []
 
 
 def test_network_filters_and_focus_change_what_is_drawn():
     at = start_app(HERNING)
     go(english(at), "network")
-    assert at.caption[0].value.startswith("15 actors and 7 efforts shown")
+    assert at.caption[0].value.startswith("15 actors and 8 efforts shown")
     at.multiselect(key=key_for("net_levels", "en")).set_value(["treatment"]).run()
-    assert at.caption[0].value.startswith("11 actors and 3 efforts shown")
+    assert at.caption[0].value.startswith("12 actors and 4 efforts shown")
     at.multiselect(key=key_for("net_levels", "en")).set_value([]).run()
     at.selectbox(key=key_for("net_focus", "en")).set_value("politiet").run()
     at.slider(key="net_depth").set_value(1).run()
@@ -80,7 +155,7 @@ def test_what_if_lists_the_findings_an_actor_leaving_creates():
     at.multiselect(key=key_for("whatif_remove", "en")).set_value(["familiecenteret"]).run()
     created = at.dataframe[0].value
     assert "Single point of failure" not in created["Finding"].tolist()
-    assert texts(at.warning) == [t("ui.whatif_count", "en", count=len(created))]
+    assert texts(at.warning) == [tn("ui.whatif_count", len(created), "en")]
 
 
 def test_responsibility_matrix_reads_row_by_row():
@@ -92,13 +167,31 @@ def test_responsibility_matrix_reads_row_by_row():
     assert matrix.loc["Social- og Sundhedsudvalget", column] == "Follow-up"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_actor_without_findings_is_told_so_while_the_map_has_findings_elsewhere(language):
+    at = start_app(HERNING)
+    at.sidebar.selectbox(key="language").set_value(language).run()
+    go(at, "responsibilities", language)
+    at.selectbox(key=key_for("profile_actor", language)).set_value("politiet").run()
+    said = {
+        "en": "No finding names Politiet.",
+        "sv": "Ingen iakttagelse nämner Politiet.",
+        "da": "Intet fund nævner Politiet.",
+        "nb": "Ingen funn nevner Politiet.",
+    }
+    assert said[language] in texts(at.caption)
+    assert t("ui.no_findings", language) not in texts(at.caption) + texts(at.success)
+    at.selectbox(key=key_for("profile_actor", language)).set_value("familiecenteret").run()
+    assert at.dataframe[-1].value.shape[0] == 3
+
+
 def test_an_invalid_upload_shows_its_problems_and_the_app_stays_usable():
     at = start_app()
     at.sidebar.selectbox(key=key_for("map", "sv")).set_value("upload").run()
     files = [(path.name, path.read_bytes(), "text/csv") for path in sorted((CORPUS / "invalid").iterdir())]
     at.sidebar.file_uploader(key="upload").set_value(files).run()
     assert not at.exception
-    assert texts(at.error) == [t("ui.invalid_map", "sv", count=18)]
+    assert texts(at.error) == [tn("ui.invalid_map", 18, "sv")]
     problems = at.dataframe[0].value
     assert problems.iloc[0].tolist()[1:] == [
         "actors.csv",

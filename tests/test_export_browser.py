@@ -43,7 +43,7 @@ def test_exported_herning_page_draws_offline_and_loads_nothing(browser, tmp_path
     target = tmp_path / "herning-network.html"
     assert main(["export", str(HERNING), "--format", "html", "-o", str(target)]) == 0
     page, requests, dialogs = open_offline(browser, target)
-    assert_drawn(page, 22 + 4)  # 15 actors, 7 efforts and the 4 level headings
+    assert_drawn(page, 23 + 4)  # 15 actors, 8 efforts and the 4 level headings
     expect(page.locator("h1")).to_have_text("Herning Kommune: høring om strategi på misbrugsbehandlingsområdet")
     expect(page.locator(".legend")).to_contain_text("Aktører")
     expect(page.locator(".note").last).to_have_text("Filtre: ingen (hele kortet)")
@@ -63,7 +63,7 @@ def test_a_hostile_name_is_drawn_as_text_and_never_run(browser, tmp_path, screen
     assert page.locator("img").count() == 0 and dialogs == []
     labels = page.evaluate("() => network.body.data.nodes.get().map(node => node.label.split(/\\s+/).join(' '))")
     assert HOSTILE in labels  # drawn on the canvas as the text it is (wrapped at a space)
-    expect(page.locator(".note").last).to_have_text(f"Filters: around {HOSTILE}, 1 step(s)")
+    expect(page.locator(".note").last).to_have_text(f"Filters: around {HOSTILE}, 1 step")
     page.screenshot(path=screenshots / "export-hostile-network.png", animations="disabled", caret="hide")
     assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
     page.context.close()

@@ -1,6 +1,7 @@
 """Saving: nothing changes that the user did not change, saves are atomic, conflicts are refused."""
 
 import codecs
+import datetime
 import os
 from dataclasses import replace
 
@@ -125,6 +126,28 @@ def test_workbook_round_trip_keeps_text_as_text(tmp_path):
     for table in loaded.tables:
         pd.testing.assert_frame_equal(again.tables[table], loaded.tables[table])
     assert again.meta == loaded.meta
+
+
+PLANNED = 'as_of = 2016-05-01\n\n[coverage]\nnot_expected = ["4:youth", "early_intervention:adults"]\n'
+
+
+@pytest.mark.parametrize("target", ["copy", "copy.xlsx"])
+def test_as_of_and_coverage_survive_an_edited_save_to_a_folder_or_workbook(tmp_path, target):
+    folder = write_map(tmp_path / "m", **{**KOMMUN, "meta": KOMMUN["meta"] + PLANNED})
+    loaded = actormap.load_map(folder)
+    assert loaded.meta["as_of"] == datetime.date(2016, 5, 1)
+    changed = replace(loaded, meta={**loaded.meta, "year": 2016})
+    actormap.save_map(changed, tmp_path / target)
+    again = actormap.load_map(tmp_path / target)
+    assert again.meta == changed.meta
+    assert (again.as_of, again.not_expected) == (
+        datetime.date(2016, 5, 1),
+        frozenset({("treatment", "youth"), ("early_intervention", "adults")}),
+    )
+    actormap.save_map(again, tmp_path / "back")
+    assert actormap.load_map(tmp_path / "back").meta == changed.meta
+    if target == "copy":
+        assert "as_of = 2016-05-01\n" in (tmp_path / target / "map.toml").read_text("utf-8")
 
 
 text = st.text(

@@ -2,12 +2,15 @@
 
 import re
 import shutil
+from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from conftest import CORPUS, write_map
 
 import actormap
+from actormap.dates import DATE_FORMATS
 from actormap.i18n import catalog
 from actormap.schema import LANGUAGES
 from actormap.validation.problems import CODES, format_problem, localized_messages, problem
@@ -193,3 +196,197 @@ def test_not_a_map(tmp_path):
     for path in (tmp_path, tmp_path / "missing", tmp_path / "notes.txt"):
         with pytest.raises(actormap.NotAMapError):
             actormap.check_map(path)
+
+
+# --- plans, dates, as_of and [coverage] ---------------------------------------------------------------------
+
+PLAN = dict(
+    OK,
+    efforts="id,name,level,target_groups,parent,start,end\nplan,ANDT-plan,2,youth,,2015,2018\n"
+    "e1,Mini-Maria,treatment,youth,plan,2016-05,2016\n",
+    participation="actor,effort,role\nsn,plan,lead\nsn,e1,lead\n",
+)
+
+
+def plan_efforts(*rows: str) -> dict[str, str]:
+    """The plan map with these efforts rows below the plan's (id, name, level, target_groups, parent, start, end)."""
+    efforts = PLAN["efforts"].split("e1,", 1)[0] + "".join(f"{row}\n" for row in rows)
+    participation = "actor,effort,role\nsn,plan,lead\n" + "".join(f"sn,{row.split(',')[0]},lead\n" for row in rows)
+    return {**PLAN, "efforts": efforts, "participation": participation}
+
+
+def test_a_plan_with_its_measures_and_periods_is_valid(tmp_path):
+    _, problems = actormap.check_map(write_map(tmp_path / "m", **PLAN, meta="as_of = 2016-05-01\n"))
+    assert located(problems) == []
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        (["e1,Mini-Maria,4,youth,planen,,"], [("efforts.csv", 3, "parent", "unknown-effort")]),
+        (["e1,Mini-Maria,4,youth,e1,,"], [("efforts.csv", 3, "parent", "effort-parent-cycle")]),
+        (
+            ["e1,Mini-Maria,4,youth,e2,,", "e2,Fältgruppen,3,youth,e3,,", "e3,Stöd,3,youth,e1,,"],
+            [("efforts.csv", 3, "parent", "effort-parent-cycle")],
+        ),  # one loop, one problem, at its first row
+        (["e1,Mini-Maria,4,youth,,2015/16,"], [("efforts.csv", 3, "start", "invalid-date")]),
+        (["e1,Mini-Maria,4,youth,,hösten 2016,"], [("efforts.csv", 3, "start", "invalid-date")]),
+        (["e1,Mini-Maria,4,youth,,,2024-13"], [("efforts.csv", 3, "end", "invalid-date")]),
+        (
+            ["e1,Mini-Maria,4,youth,,2016-02-30,16"],
+            [("efforts.csv", 3, "start", "invalid-date"), ("efforts.csv", 3, "end", "invalid-date")],
+        ),
+        (["e1,Mini-Maria,4,youth,,2016-05,2016-04-30"], [("efforts.csv", 3, "end", "end-before-start")]),
+        (["e1,Mini-Maria,4,youth,,2017,2016"], [("efforts.csv", 3, "end", "end-before-start")]),
+        (["e1,Mini-Maria,4,youth,,2016-05, 2016 "], []),  # a year ends on 31 December; cells are trimmed
+        (["e1,Mini-Maria,4,youth,,2016-05-01,2016-05-01"], []),
+        (["e1,Mini-Maria,4,youth,,,2016"], []),  # an end without a start, and a start without an end, are fine
+        (["e1,Mini-Maria,4,youth,,2015/16,2014"], [("efforts.csv", 3, "start", "invalid-date")]),
+    ],
+)
+def test_each_plan_and_date_problem_alone(tmp_path, rows, expected):
+    _, problems = actormap.check_map(write_map(tmp_path / "m", **plan_efforts(*rows)))
+    assert located(problems) == expected
+
+
+def test_date_and_cycle_messages_name_the_formats_and_the_start(tmp_path):
+    files = plan_efforts("e1,Mini-Maria,4,youth,e1,2015/16,", "e2,Fältgruppen,3,youth,,2016-05,2016-04")
+    _, problems = actormap.check_map(write_map(tmp_path / "m", **files))
+    assert [format_problem(row) for row in problems.itertuples()] == [
+        'efforts.csv:3:start: the date "2015/16" cannot be read; write it as YYYY, YYYY-MM or YYYY-MM-DD, '
+        "e.g. 2016, 2016-09 or 2016-09-01",
+        "efforts.csv:3:parent: the parent chain loops: e1 → e1; an effort cannot be part of itself, "
+        "directly or through others",
+        'efforts.csv:4:end: the end "2016-04" is before the start "2016-05"; correct one of them',
+    ]
+    assert DATE_FORMATS in problems.loc[0, "message"]
+    assert localized_messages(problems, "sv").tolist() == [
+        'datumet "2015/16" går inte att läsa; skriv det som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, '
+        "t.ex. 2016, 2016-09 eller 2016-09-01",
+        "kedjan av överordnade går runt i en ring: e1 → e1; en insats kan inte ingå i sig själv, "
+        "direkt eller via andra",
+        'slutdatumet "2016-04" ligger före startdatumet "2016-05"; rätta ett av dem',
+    ]
+
+
+GROUPS = 'target_groups = ["population", "youth"]\n'
+AS_OF = 'as_of must be a date written YYYY-MM-DD, e.g. 2016-05-01, not "{}"'
+COVERAGE = 'coverage must be a table, e.g. a line [coverage] followed by not_expected = ["treatment:population"]'
+
+
+@pytest.mark.parametrize(
+    "meta, expected",
+    [
+        ("as_of = 2016-05-01\n", []),
+        ('as_of = "2016-05-01"\n', []),
+        ('as_of = "2016"\n', [("as_of", AS_OF.format("2016"))]),
+        ("as_of = 2016\n", [("as_of", AS_OF.format("2016"))]),
+        ("as_of = 10:30:00\n", [("as_of", AS_OF.format("10:30:00"))]),
+        ('as_of = "hösten 2016"\n', [("as_of", AS_OF.format("hösten 2016"))]),
+        (
+            GROUPS + '[coverage]\nnot_expected = ["4:population", "Tidlig indsats:population", " treatment : youth"]\n',
+            [],
+        ),
+        (GROUPS + "[coverage]\nnot_expected = []\n", []),
+        (GROUPS + "[coverage]\n", []),  # the default
+        (GROUPS + '[coverage]\nexpect_off = "x"\n', []),  # other keys are not this check's
+        (
+            GROUPS + 'coverage = "treatment:population"\n',
+            [("coverage", COVERAGE)],
+        ),
+        (
+            GROUPS + '[coverage]\nnot_expected = "treatment:population"\n',
+            [
+                (
+                    "coverage.not_expected",
+                    'coverage.not_expected must be a list of texts written level:group, e.g. ["treatment:population"]',
+                )
+            ],
+        ),
+        (
+            GROUPS + '[coverage]\nnot_expected = ["tretment:population"]\n',
+            [
+                (
+                    "coverage.not_expected",
+                    'unknown level "tretment" in "tretment:population" (allowed: promotion (1), prevention (2), '
+                    'early_intervention (3), treatment (4) or a level\'s name); did you mean "treatment"?',
+                )
+            ],
+        ),
+        (
+            GROUPS + '[coverage]\nnot_expected = ["treatment:adults"]\n',
+            [
+                (
+                    "coverage.not_expected",
+                    'unknown target group "adults" in "treatment:adults" (the map\'s groups: population, youth)',
+                )
+            ],
+        ),
+        (
+            GROUPS + '[coverage]\nnot_expected = ["behandling:yuoth"]\n',
+            [
+                (
+                    "coverage.not_expected",
+                    'unknown target group "yuoth" in "behandling:yuoth" (the map\'s groups: population, youth); '
+                    'did you mean "youth"?',
+                )
+            ],
+        ),
+        (
+            GROUPS + '[coverage]\nnot_expected = ["treatment", 4, ":youth"]\n',
+            [
+                (
+                    "coverage.not_expected",
+                    f'"{value}" is not written level:group, e.g. "treatment:population"; levels: promotion (1), '
+                    "prevention (2), early_intervention (3), treatment (4) or a level's name; "
+                    "the map's groups: population, youth",
+                )
+                for value in ("treatment", 4, ":youth")
+            ],
+        ),
+        (
+            'target_groups = "youth"\n[coverage]\nnot_expected = ["treatment:youth"]\n',
+            [("target_groups", 'target_groups must be a non-empty list of names, e.g. ["youth", "adults"]')],
+        ),  # wrong groups are reported once, not again for every entry
+    ],
+)
+def test_as_of_and_coverage_problems_are_located_at_their_key(tmp_path, meta, expected):
+    _, problems = actormap.check_map(write_map(tmp_path / "m", **PLAN, meta=meta))
+    metadata = problems[problems["file"] == "map.toml"]
+    assert [(row.row, row.column, row.code, row.message) for row in metadata.itertuples()] == [
+        (pd.NA, column, "invalid-metadata", message) for column, message in expected
+    ]
+
+
+def test_coverage_problems_in_each_language_keep_the_value(tmp_path):
+    meta = GROUPS + '[coverage]\nnot_expected = ["behandling:yuoth"]\n'
+    _, problems = actormap.check_map(write_map(tmp_path / "m", **PLAN, meta=meta))
+    assert localized_messages(problems, "da").tolist() == [
+        'ukendt målgruppe "yuoth" i "behandling:yuoth" (kortets målgrupper: population, youth); mente du "youth"?'
+    ]
+
+
+def test_a_workbook_map_sheet_is_checked_as_map_toml_is(tmp_path):
+    workbook = tmp_path / "plan.xlsx"
+    actormap.save_map(actormap.load_map(write_map(tmp_path / "m", **PLAN)), workbook)
+    book = openpyxl.load_workbook(workbook)
+    book["map"].append(["as_of", "hösten 2016"])
+    book["map"].append(["coverage.not_expected", "treatment:youth, treatment:elderly"])
+    book.save(workbook)
+    _, problems = actormap.check_map(workbook)
+    assert located(problems) == [
+        ("plan.xlsx[map]", None, "as_of", "invalid-metadata"),
+        ("plan.xlsx[map]", None, "coverage.not_expected", "invalid-metadata"),
+    ]
+    assert 'unknown target group "elderly" in "treatment:elderly"' in problems.loc[1, "message"]
+
+
+BEFORE_PLANS = sorted((Path(__file__).parent / "corpus" / "before-plans").iterdir())
+"""The five example maps as they were before efforts had plans and dates (actormap 0.1.0)."""
+
+
+@pytest.mark.parametrize("old", BEFORE_PLANS, ids=lambda path: path.name)
+def test_a_map_written_before_plans_and_dates_has_the_problems_it_had(old):
+    _, problems = actormap.check_map(old)
+    had = [("actors.csv", "id", "unused-actor")] if old.name == "goteborg" else []
+    assert [(row.file, row.column, row.code) for row in problems.itertuples()] == had

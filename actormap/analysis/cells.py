@@ -6,7 +6,7 @@ what a coordinator needs to know first:
 - ``covered``: a running effort at that level is aimed at the group;
 - ``population``: only a population-wide effort reaches it (one aimed at
   ``population`` reaches every group at its level);
-- ``planned``: only planned efforts are aimed at it;
+- ``planned``: only planned efforts are aimed at it (or at the whole population at its level);
 - ``uncovered``: nothing at all;
 - ``not_expected``: the map does not expect an effort there (``[coverage]
   not_expected`` in ``map.toml``; by default early intervention and
@@ -32,7 +32,7 @@ import pandas as pd
 from actormap.model import ActorMap
 from actormap.schema import LEVELS, POPULATION
 
-__all__ = ["CELL_STATES", "cell_states"]
+__all__ = ["CELL_STATES", "cell_states", "planned_cells"]
 
 CELL_STATES = ("covered", "population", "planned", "uncovered", "not_expected")
 """Every state a cell can be in, from the best covered to the one nobody expects."""
@@ -41,22 +41,29 @@ CELL_STATES = ("covered", "population", "planned", "uncovered", "not_expected")
 def cell_states(actor_map: ActorMap) -> pd.Series:
     """The state of every (level, target group) cell of the map, indexed by level and target group in order."""
     running = _pairs(actor_map.running_cells)
-    planned = _pairs(actor_map.active_cells[actor_map.active_cells["id"].isin(actor_map.planned_ids)])
+    planned = _pairs(planned_cells(actor_map))
     wide = {level for level, group in running if group == POPULATION}
+    planned_wide = {level for level, group in planned if group == POPULATION}
     grid = pd.MultiIndex.from_product([LEVELS, actor_map.target_groups], names=["level", "target_group"])
-    states = [_state(cell, running, planned, wide, actor_map.not_expected) for cell in grid]
+    states = [_state(cell, running, planned, wide, planned_wide, actor_map.not_expected) for cell in grid]
     return pd.Series(states, index=grid, name="state")
+
+
+def planned_cells(actor_map: ActorMap) -> pd.DataFrame:
+    """One row per planned effort and target group it reaches (``id``, ``level``, ``target_group``)."""
+    cells = actor_map.active_cells
+    return cells[cells["id"].isin(actor_map.planned_ids)]
 
 
 def _pairs(cells: pd.DataFrame) -> set[tuple[str, str]]:
     return set(zip(cells["level"], cells["target_group"]))
 
 
-def _state(cell, running, planned, wide, not_expected) -> str:
+def _state(cell, running, planned, wide, planned_wide, not_expected) -> str:
     if cell in not_expected:
         return "not_expected"
     if cell in running:
         return "covered"
     if cell[0] in wide:
         return "population"
-    return "planned" if cell in planned else "uncovered"
+    return "planned" if cell in planned or cell[0] in planned_wide else "uncovered"

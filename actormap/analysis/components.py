@@ -2,50 +2,121 @@
 
 No networkx here: the analysis runs on numbered compressed-row graphs, which
 is linear and several times faster at a country's size.
+
+The network links actors that share a running effort (planned and ended ones
+link nobody yet), actors a relation
+links, and each actor to its ``parent``: an actor and its parent or
+sub-units stay connected through the organisation. When an actor drops
+out, what it cuts off is the actors outside the largest part that remains,
+counting only actors that take part in something (a running effort, or a
+relation) and never its own parents and sub-units (a committee
+is never cut off from its own administration, nor the council from its
+committees). Only an actor that takes part in something can drop out.
+
+Below, IFO belongs to the social committee (SN), and the police links IFO
+to the health centre (VC): without the police VC is cut off; without IFO
+only SN would be, its own committee, which does not count.
+
+>>> from actormap.model import ActorMap
+>>> import pandas as pd
+>>> m = ActorMap({"actors": pd.DataFrame({"id": ["sn", "ifo", "pol", "vc"], "name": ["SN", "IFO", "Pol", "VC"],
+...                                       "type": "other", "parent": ["", "sn", "", ""]}),
+...               "efforts": pd.DataFrame({"id": ["a", "b", "c"], "name": ["A", "B", "C"], "level": "4",
+...                                        "target_groups": "youth"}),
+...               "participation": pd.DataFrame({"actor": ["ifo", "pol", "pol", "vc", "sn"],
+...                                              "effort": ["a", "a", "b", "b", "c"], "role": "partner"})}, {})
+>>> cut_offs(m)
+{'pol': CutOff(total=1, first=('vc',))}
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
+from actormap.analysis.organisation import Organisation
 from actormap.model import ActorMap
 
-__all__ = ["component_labels", "cut_off_counts"]
+__all__ = ["CutOff", "component_labels", "cut_off_counts", "cut_offs"]
 
 
-def _hub_graph(actor_map: ActorMap) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """The collaboration network with each effort as a hub node, as numbered edge ends.
+class CutOff(NamedTuple):
+    """What an actor's dropping out cuts off: how many actors (``total``), and the first few of them (ids)."""
+
+    total: int
+    first: tuple[str, ...]
+
+
+def _hub_graph(actor_map: ActorMap) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray, np.ndarray]:
+    """The collaboration network with each effort as a hub node, as numbered edge ends, and the parent links.
 
     An effort with k participants becomes k edges to its hub, not k² edges
     between the actors; efforts with one participant link nobody and are left
-    out. Returns the two ends of every edge and the actors' ids: actor i is
-    node i, and the hubs are numbered after the actors.
+    out. Returns the two ends of every edge, the actors' ids (actor i is node
+    i, and the hubs are numbered after the actors), each actor's parent node
+    (-1 for none) and whether it takes part in something.
     """
-    pairs = actor_map.active_participation[["actor", "effort"]].drop_duplicates()
+    pairs = actor_map.running_participation[["actor", "effort"]].drop_duplicates()
     shared = pairs[pairs.groupby("effort")["actor"].transform("size") > 1]
     relations = actor_map.relations
     relations = relations[relations["from"] != relations["to"]]
-    ends = pd.concat([shared["actor"], relations["from"], relations["to"]], ignore_index=True)
-    actor_numbers, actors = pd.factorize(ends)
-    hub_numbers = pd.factorize(shared["effort"])[0] + len(actors)
-    linked = len(shared) + len(relations)
+    actors = actor_map.actors
+    known = set(actors["id"])
+    children = actors[(actors["parent"] != "") & (actors["parent"] != actors["id"]) & actors["parent"].isin(known)]
+    ends = pd.concat(
+        [shared["actor"], relations["from"], children["id"], relations["to"], children["parent"]], ignore_index=True
+    )
+    actor_numbers, names = pd.factorize(ends)
+    hub_numbers = pd.factorize(shared["effort"])[0] + len(names)
+    linked = len(shared) + len(relations) + len(children)
     first = actor_numbers[:linked]
     second = np.concatenate([hub_numbers, actor_numbers[linked:]])
-    return first, second, actors.tolist()
+    parents = np.full(len(names), -1, dtype=np.int64)
+    parents[actor_numbers[len(shared) + len(relations) : linked]] = actor_numbers[linked + len(relations) :]
+    taking_part = pd.concat([pairs["actor"], actor_map.relations["from"], actor_map.relations["to"]])
+    return first, second, names.tolist(), parents, names.isin(taking_part)
 
 
-def cut_off_counts(actor_map: ActorMap) -> dict[str, int]:
-    """Actors whose removal splits the collaboration network, with how many actors each cuts off.
+def cut_offs(actor_map: ActorMap, first: int = 3) -> dict[str, CutOff]:
+    """Actors whose dropping out splits the collaboration network, with what each one cuts off.
 
     An actor is an articulation point of the collaboration network exactly
     when it is one of the hub graph (every hub has two or more actors, so
-    every part it leaves behind holds an actor). "Cut off" counts the actors
-    outside the largest part that remains. One depth-first search: linear.
+    every part it leaves behind holds an actor). "Cut off" is the actors
+    outside the largest part that remains, counting only those that take
+    part in something and not the actor's own ancestors and descendants
+    (``parent`` chains). Only an actor that takes part in something can drop
+    out (a council that only links its committees does not), and one that
+    cuts off nobody is left out. One
+    depth-first search: linear in the network (plus, for the names, the
+    articulation actors' relatives).
+
+    Parameters
+    ----------
+    actor_map : ActorMap
+        The map; planned and ended efforts do not link anyone.
+    first : int
+        How many of the cut-off actors to name, in the order of the search.
+
+    Returns
+    -------
+    dict
+        A :class:`CutOff` per articulation actor id, in the order of the search.
     """
-    first, second, actors = _hub_graph(actor_map)
-    starts, neighbours = _adjacency(first, second, int(max(first.max(initial=-1), second.max(initial=-1))) + 1)
-    return {actors[node]: count for node, count in _articulation_cut_offs(starts, neighbours, len(actors)).items()}
+    ends, other_ends, actors, parents, taking_part = _hub_graph(actor_map)
+    size = int(max(ends.max(initial=-1), other_ends.max(initial=-1))) + 1
+    starts, neighbours = _adjacency(ends, other_ends, size)
+    organisation = Organisation(parents.tolist(), taking_part.tolist())
+    found = _articulation_cut_offs(starts, neighbours, organisation, first)
+    return {actors[node]: CutOff(count, tuple(actors[a] for a in names)) for node, (count, names) in found.items()}
+
+
+def cut_off_counts(actor_map: ActorMap) -> dict[str, int]:
+    """How many actors each articulation actor cuts off (see :func:`cut_offs`)."""
+    return {actor: cut.total for actor, cut in cut_offs(actor_map, 0).items()}
 
 
 def component_labels(first: np.ndarray, second: np.ndarray, count: int) -> list[int]:
@@ -82,18 +153,33 @@ def _adjacency(first: np.ndarray, second: np.ndarray, count: int) -> tuple[list[
     return starts.tolist(), targets[np.argsort(sources, kind="stable")].tolist()
 
 
-def _articulation_cut_offs(starts: list[int], neighbours: list[int], actor_count: int) -> dict[int, int]:
-    """Tarjan's articulation points, iterative, with the actors (nodes below ``actor_count``) each one cuts off."""
+def _articulation_cut_offs(
+    starts: list[int], neighbours: list[int], organisation: Organisation, first: int
+) -> dict[int, tuple[int, list[int]]]:
+    """Tarjan's articulation points, iterative, with the actors each one cuts off: a count and the first ones.
+
+    Actors are the nodes below ``len(organisation.parent)``. The search
+    lists the counted actors in the order it finds them (``found``), so
+    those of a search subtree are one range of that list: ``seen[u]`` were
+    found before ``u``, and ``below[u]`` lie in its subtree. The part that a
+    child ``u`` of ``v`` with ``low[u] >= order[v]`` leaves behind is that
+    range; the rest of ``v``'s component (``v`` aside) is one more part.
+    """
+    actor_count = len(organisation.parent)
+    counts = organisation.counts
     size = len(starts) - 1
-    order, low, below, parent = [-1] * size, [0] * size, [0] * size, [-1] * size
+    order, low, below, parent, seen = [-1] * size, [0] * size, [0] * size, [-1] * size, [0] * size
     cursor = starts[:-1]
     clock = 0
-    counts: dict[int, int] = {}
+    found: list[int] = []
+    results: dict[int, tuple[int, list[int]]] = {}
     for root in range(size):
         if order[root] >= 0:
             continue
-        order[root], below[root], clock = clock, int(root < actor_count), clock + 1
-        parts: dict[int, list[int]] = {}
+        order[root], seen[root], clock = clock, len(found), clock + 1
+        if root < actor_count and counts[root]:
+            found.append(root)
+        parts: dict[int, list[tuple[int, int]]] = {}
         stack = [root]
         while stack:
             node = stack[-1]
@@ -103,28 +189,93 @@ def _articulation_cut_offs(starts: list[int], neighbours: list[int], actor_count
                 neighbour = neighbours[edge]
                 if order[neighbour] < 0:
                     order[neighbour] = low[neighbour] = clock
-                    below[neighbour], parent[neighbour], clock = int(neighbour < actor_count), node, clock + 1
+                    parent[neighbour], seen[neighbour], clock = node, len(found), clock + 1
+                    if neighbour < actor_count and counts[neighbour]:
+                        found.append(neighbour)
                     stack.append(neighbour)
                 elif neighbour != parent[node] and order[neighbour] < low[node]:
                     low[node] = order[neighbour]
                 continue
             stack.pop()
+            below[node] += counts[node] if node < actor_count else 0
             up = parent[node]
             if up >= 0:
                 low[up] = min(low[up], low[node])
                 below[up] += below[node]
                 if low[node] >= order[up] and up < actor_count:
-                    parts.setdefault(up, []).append(below[node])
-        counts.update(_cut_off_counts(parts, root, below[root]))
-    return counts
+                    parts.setdefault(up, []).append((seen[node], below[node]))
+        component = (seen[root], seen[root] + below[root])
+        for node, split in parts.items():
+            if not counts[node]:
+                continue
+            cut = _cut_off(node, split, component, seen, found, organisation, first)
+            if cut[0] > 0:
+                results[node] = cut
+    return results
 
 
-def _cut_off_counts(parts: dict[int, list[int]], root: int, total: int) -> dict[int, int]:
-    """Per articulation actor, the actors outside the largest part left when it goes (``total`` in the component)."""
-    counts = {}
-    for node, split in parts.items():
-        pieces = split if node == root else [*split, total - 1 - sum(split)]
-        pieces = [piece for piece in pieces if piece > 0]
-        if len(pieces) >= 2:
-            counts[node] = sum(pieces) - max(pieces)
-    return counts
+def _cut_off(
+    node: int,
+    split: list[tuple[int, int]],
+    component: tuple[int, int],
+    seen: list[int],
+    found: list[int],
+    organisation: Organisation,
+    first: int,
+) -> tuple[int, list[int]]:
+    """What ``node`` cuts off: its parts are the ranges ``split`` of ``found`` and the rest of ``component``.
+
+    Parts are weighed by the counted actors in them that are not ``node``'s
+    relatives: a sub-unit's whole subtree lies in one part (its parent links
+    stay), and so do all the ancestors. ``seen[a]`` is counted actor ``a``'s place in ``found``.
+    """
+    own = organisation.counts[node]
+    part_starts = [start for start, _ in split]
+    counts = [component[1] - component[0] - own - sum(length for _, length in split)]
+    counts += [length for _, length in split]
+
+    def part_of(actor: int) -> int:
+        index = bisect_right(part_starts, seen[actor]) - 1
+        return index + 1 if index >= 0 and seen[actor] < split[index][0] + split[index][1] else 0
+
+    for child in organisation.children[node]:
+        if organisation.size[child]:
+            counts[part_of(organisation.below[child])] -= organisation.size[child]
+    if organisation.depth[node]:
+        counts[part_of(organisation.above[node])] -= organisation.depth[node]
+    largest = max(range(len(counts)), key=counts.__getitem__)
+    count = sum(counts) - counts[largest]
+    names: list[int] = []
+    for part, weight in enumerate(counts):
+        if part == largest or weight <= 0 or len(names) >= first:
+            continue
+        ranges = [split[part - 1]] if part else _rest(split, component, (seen[node], own))
+        names += _unrelated(ranges, node, found, organisation, first - len(names))
+    return count, names
+
+
+def _rest(split: list[tuple[int, int]], component: tuple[int, int], own: tuple[int, int]) -> list[tuple[int, int]]:
+    """The ranges of ``component`` outside the parts ``split`` and the actor's ``own`` range (one place, or none)."""
+    cuts = sorted([*split, own])
+    ranges, start = [], component[0]
+    for begin, length in cuts:
+        if begin > start:
+            ranges.append((start, begin - start))
+        start = max(start, begin + length)
+    if component[1] > start:
+        ranges.append((start, component[1] - start))
+    return ranges
+
+
+def _unrelated(
+    ranges: list[tuple[int, int]], node: int, found: list[int], organisation: Organisation, wanted: int
+) -> list[int]:
+    """The first ``wanted`` actors in ``ranges`` of ``found`` that are not ``node``'s relatives."""
+    names: list[int] = []
+    for start, length in ranges:
+        for index in range(start, start + length):
+            if len(names) >= wanted:
+                return names
+            if not organisation.related(found[index], node):
+                names.append(found[index])
+    return names

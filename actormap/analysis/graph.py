@@ -107,14 +107,14 @@ def _columns(frame: pd.DataFrame, names) -> list:
 
 
 def collaboration_graph(actor_map: ActorMap) -> nx.Graph:
-    """The actors linked by a shared, not ended effort or by a relation (parents are not collaboration).
+    """The actors linked by a shared running effort or by a relation (parents and plans are not collaboration).
 
     Each edge lists the ids of the ``efforts`` the two actors share and whether a ``relation`` links them.
     Building it costs k² for an effort of k participants; analysis uses :func:`cut_off_counts` instead.
     """
     G = nx.Graph()
     G.add_nodes_from(actor_map.actors["id"])
-    pairs = actor_map.active_participation[["actor", "effort"]].drop_duplicates()
+    pairs = actor_map.running_participation[["actor", "effort"]].drop_duplicates()
     for effort, group in pairs.groupby("effort")["actor"]:
         members = list(group)
         for i, first in enumerate(members):

@@ -6,6 +6,8 @@ import json
 
 import pandas as pd
 
+from actormap.i18n import tn
+
 __all__ = ["LISTING_FORMATS", "findings_table"]
 
 LISTING_FORMATS = ("table", "csv", "json", "md")
@@ -57,4 +59,4 @@ def _aligned(flat: pd.DataFrame) -> str:
     header = "  ".join(name.ljust(widths[name]) for name in columns) + "  MESSAGE"
     cells = zip(*([value.ljust(widths[name]) for value in values] for name, values in columns.items()))
     rows = ["  ".join(row) + "  " + message for row, message in zip(cells, flat["message"])]
-    return "\n".join([header, *rows, f"{len(flat)} finding(s)"])
+    return "\n".join([header, *rows, tn("count.findings", len(flat))])

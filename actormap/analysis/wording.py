@@ -1,9 +1,20 @@
 """Finding messages in words: the sentences a politician reads, in any of the four languages.
 
-A finding's ``say`` holds its message's arguments as ids and codes
-(``("actors", ids)``, ``("effort", id)``, ``("level", code)``,
-``("groups", codes)``, ``("effort_leads", ((effort, leads), ...))``) so one
-analysis serves every language.
+A finding's ``say`` holds its message's arguments as ids and codes, each a
+``(kind, value)`` pair that :class:`_Words` puts into words by its kind, so
+one analysis serves every language:
+
+- ``("actors", ids)``: the actors' names, ``a, b and c``;
+- ``("cut_off", (ids, count))``: up to three names of ``count`` actors, then "and four others";
+- ``("effort", id)`` and ``("efforts", ids)``: effort names in the language's quotes (``rule.quote``);
+- ``("groups", codes)``: target groups;
+- ``("count", n)``: a count, as a word from one to ten (:func:`number_word`);
+- ``("month", n)``: a month's name;
+- ``("clusters", ((efforts, leads), ...))``: groups of efforts with their leads, for an overlap.
+
+Any other value is written as it is. Besides the rules' own keys (see
+:attr:`actormap.analysis.rules.Rule.message_keys`) the wording uses the
+catalog keys of :data:`WORDING_KEYS`.
 """
 
 from __future__ import annotations
@@ -13,10 +24,20 @@ from typing import Any
 
 import pandas as pd
 
-from actormap.i18n import code_label, join_names, level_name, t
+from actormap.i18n import code_label, join_names, t
 from actormap.model import ActorMap
 
-__all__ = ["localize"]
+__all__ = ["WORDING_KEYS", "localize", "number_word"]
+
+NUMBER_WORDS = 10
+"""Counts up to this are written as words."""
+
+WORDING_KEYS = (
+    "rule.quote",
+    *(f"number.{n}" for n in range(1, NUMBER_WORDS + 1)),
+    *(f"month.{n}" for n in range(1, 13)),
+)
+"""The catalog keys the wording itself needs in every language: quotes, number words and month names."""
 
 
 def localize(facts: pd.DataFrame, actor_map: ActorMap, language: str | None = None) -> pd.DataFrame:
@@ -30,6 +51,25 @@ def localize(facts: pd.DataFrame, actor_map: ActorMap, language: str | None = No
     return facts.drop(columns="say").assign(message=messages)
 
 
+def number_word(count: int, language: str = "en", capital: bool = False) -> str:
+    """A count as a word from one to ten (catalog keys ``number.<n>``), in digits above; ``capital`` starts a sentence.
+
+    The words are the common-gender forms (sv "en", nb "en"): build the
+    sentence so that fits, or give the count of one its own message.
+
+    Examples
+    --------
+    >>> number_word(4, "sv"), number_word(2, "nb", capital=True), number_word(12, "da")
+    ('fyra', 'To', '12')
+    """
+    word = t(f"number.{count}", language) if 1 <= count <= NUMBER_WORDS else str(count)
+    return word[:1].upper() + word[1:] if capital else word
+
+
+LISTED = 3
+"""How many efforts a message names before it says how many more there are."""
+
+
 class _Words:
     """Puts a message argument into words: names for ids, the language's labels for codes."""
 
@@ -39,10 +79,13 @@ class _Words:
         self.efforts = actor_map.effort_names
         self.kinds: dict[str, Callable[[Any], str]] = {
             "actors": self.names,
+            "cut_off": self.cut_off,
             "effort": self.effort,
-            "level": self.level,
+            "efforts": self.effort_list,
             "groups": self.groups,
-            "effort_leads": self.effort_leads,
+            "count": self.count,
+            "month": self.month,
+            "clusters": self.clusters,
         }
 
     def __call__(self, value):
@@ -63,18 +106,47 @@ class _Words:
     def names(self, actors) -> str:
         return join_names([self.actors.get(actor, actor) for actor in actors], self.language)
 
-    def effort(self, effort: str) -> str:
-        return self.efforts.get(effort, effort)
+    def cut_off(self, content) -> str:
+        """The first actors cut off by name, then how many more: ``a, b, c and four others``."""
+        actors, count = content
+        names = [self.actors.get(actor, actor) for actor in actors]
+        more = count - len(names)
+        if more == 1:
+            names.append(t("rule.single_point.more_one", self.language))
+        elif more > 1:
+            names.append(t("rule.single_point.more", self.language, count=self.count(more)))
+        return join_names(names, self.language)
 
-    def level(self, level: str) -> str:
-        return level_name(level, self.language)
+    def effort(self, effort: str) -> str:
+        return t("rule.quote", self.language, text=self.efforts.get(effort, effort))
+
+    def effort_list(self, efforts) -> str:
+        """The efforts' names; past :data:`LISTED` the first ones and how many more (``“a”, “b”, “c” and two more``)."""
+        names = [self.effort(effort) for effort in efforts[:LISTED]]
+        more = len(efforts) - len(names)
+        if more:
+            names.append(t("list.more_one" if more == 1 else "list.more", self.language, count=self.count(more)))
+        return join_names(names, self.language)
 
     def groups(self, groups) -> str:
         return join_names([code_label("target_group", group, self.language) for group in groups], self.language)
 
-    def effort_leads(self, pairs) -> str:
-        """Each (effort, its leads) pair as ``“effort” (led by a and b)``, joined by semicolons."""
-        return "; ".join(
-            t("rule.uncoordinated_overlap.effort", self.language, effort=self.effort(e), leads=self.names(leads))
-            for e, leads in pairs
-        )
+    def count(self, count: int) -> str:
+        return number_word(count, self.language)
+
+    def month(self, month: int) -> str:
+        return t(f"month.{month}", self.language)
+
+    def clusters(self, clusters) -> str:
+        """Each group of efforts with its leads, ``“a” and “b” (led by X)``.
+
+        When a group holds several efforts, the last group follows a comma
+        and "and", so the "and" between groups stands apart from those inside one.
+        """
+        parts = [
+            t("rule.uncoordinated_overlap.cluster", self.language, efforts=self.effort_list(e), leads=self.names(leads))
+            for e, leads in clusters
+        ]
+        if len(parts) < 2 or all(len(efforts) == 1 for efforts, _ in clusters):
+            return join_names(parts, self.language)
+        return f"{', '.join(parts[:-1])}, {t('list.and', self.language)} {parts[-1]}"

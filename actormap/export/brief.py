@@ -5,6 +5,11 @@ language; :func:`brief_markdown` writes it as Markdown with the network
 image inside the file (a ``data:`` URL at the end), so one file is the
 whole brief. :mod:`actormap.export.pdf` lays the same content out as
 a printed page.
+
+The list names the most severe findings about efforts and actors, the
+ones that say who should act; the cells of the coverage table with no
+running effort follow as one line per level (see
+:mod:`actormap.analysis.reading`), so empty cells never fill the list.
 """
 
 from __future__ import annotations
@@ -13,9 +18,10 @@ import base64
 from dataclasses import dataclass
 
 from actormap.analysis.coverage import coverage
+from actormap.analysis.reading import cell_lines, split_findings
 from actormap.export.text import markdown_text
-from actormap.i18n import t
-from actormap.view.labels import coverage_grid, grid_rows, rule_title, severity_label
+from actormap.i18n import t, tn
+from actormap.view.labels import cell_key, coverage_cells, grid_rows, rule_title, severity_label
 from actormap.view.selection import Selection
 
 __all__ = ["TOP_FINDINGS", "BriefContent", "Finding", "brief_content", "brief_markdown", "findings_heading"]
@@ -36,9 +42,15 @@ class Finding:
 class BriefContent:
     """What the brief says, every text in the selection's language.
 
-    ``coverage`` is the header and rows of the efforts-per-cell matrix
+    ``coverage_header`` and ``coverage_rows`` are the efforts-per-cell matrix
     (levels down, target groups across; the first cell of a row is the
-    level's name); ``more`` counts the findings beyond the ones listed.
+    level's name, the others what the cell says, see
+    :func:`~actormap.view.labels.cell_text`); ``coverage_states`` holds
+    each cell's state, ``coverage_key`` the key (state, mark, meaning).
+    ``findings`` are the most severe findings about efforts and actors and
+    ``more`` counts those beyond them; ``cell_lines`` sum up the findings
+    about cells, one line per level; ``nothing`` says why the brief lists
+    no finding at all.
     """
 
     title: str
@@ -46,8 +58,12 @@ class BriefContent:
     figures: list[tuple[str, int]]
     coverage_header: list[str]
     coverage_rows: list[list]
+    coverage_states: list[list[str]]
+    coverage_key: list[tuple[str, str, str]]
     findings: list[Finding]
     more: int
+    cell_lines: list[str]
+    nothing: str
 
 
 def brief_content(selection: Selection) -> BriefContent:
@@ -55,7 +71,8 @@ def brief_content(selection: Selection) -> BriefContent:
     language, findings = selection.language, selection.findings
     figures = selection.figures
     levels, groups = selection.shown_levels, selection.shown_target_groups
-    grid = coverage_grid(coverage(selection.actor_map), "efforts", levels, groups, language)
+    texts, states = coverage_cells(coverage(selection.actor_map), "efforts", levels, groups, language)
+    actionable, cells = split_findings(findings)
     top = [
         Finding(
             f.severity,
@@ -64,11 +81,24 @@ def brief_content(selection: Selection) -> BriefContent:
             f.message,
             bool(f.new),
         )
-        for f in findings.head(TOP_FINDINGS).itertuples()
+        for f in actionable.head(TOP_FINDINGS).itertuples()
     ]
-    header = [grid.index.name, *grid.columns]
-    more = max(len(findings) - TOP_FINDINGS, 0)
-    return BriefContent(selection.title, list(selection.drawing_notes), figures, header, grid_rows(grid), top, more)
+    header = [texts.index.name, *texts.columns]
+    more = max(len(actionable) - TOP_FINDINGS, 0)
+    nothing = "export.no_findings_shown" if selection.filters.narrows() else "ui.no_findings"
+    return BriefContent(
+        title=selection.title,
+        notes=list(selection.drawing_notes),
+        figures=figures,
+        coverage_header=header,
+        coverage_rows=grid_rows(texts),
+        coverage_states=states.values.tolist(),
+        coverage_key=cell_key(language),
+        findings=top,
+        more=more,
+        cell_lines=cell_lines(cells, language),
+        nothing=t(nothing, language),
+    )
 
 
 def brief_markdown(selection: Selection, network_png: bytes | None = None) -> str:
@@ -92,10 +122,18 @@ def brief_markdown(selection: Selection, network_png: bytes | None = None) -> st
         "| --- |" + _rule(len(content.coverage_header) - 1)[1:],
     ]
     lines += [
-        _row([markdown_text(row[0]), *(f"**{v}**" if v == 0 else str(v) for v in row[1:])])
-        for row in content.coverage_rows
+        _row([markdown_text(row[0]), *(_cell_md(text, state) for text, state in zip(row[1:], states))])
+        for row, states in zip(content.coverage_rows, content.coverage_states)
     ]
-    lines += ["", f"_{markdown_text(t('export.brief_coverage_help', language))}_", ""]
+    key = " · ".join(
+        _cell_md(mark, state) + f" {markdown_text(meaning)}" for state, mark, meaning in content.coverage_key
+    )
+    lines += [
+        "",
+        f"_{markdown_text(t('export.brief_coverage_help', language))}_  ",
+        f"{markdown_text(t('ui.cell_key', language))}: {key}",
+        "",
+    ]
     lines += _findings_md(content, language)
     if network_png is not None:
         alt = markdown_text(f"{t('export.brief_network', language)}: {content.title}")
@@ -110,14 +148,20 @@ def brief_markdown(selection: Selection, network_png: bytes | None = None) -> st
     return "\n".join(lines) + "\n"
 
 
+def _cell_md(text: str, state: str) -> str:
+    """A coverage cell in Markdown: an empty one in bold, so it stands out without colour."""
+    return f"**{markdown_text(text)}**" if state == "uncovered" else markdown_text(text)
+
+
 def _findings_md(content: BriefContent, language: str) -> list[str]:
     if not content.findings:
-        return [
-            f"## {markdown_text(t('export.brief_findings', language, count=0))}",
+        lines = [
+            f"## {markdown_text(t('ui.findings_title', language))}",
             "",
-            markdown_text(t("ui.no_findings", language)),
+            markdown_text(findings_heading(content, language)),
         ]
-    lines = [f"## {markdown_text(findings_heading(content, language))}", ""]
+    else:
+        lines = [f"## {markdown_text(findings_heading(content, language))}", ""]
     for number, finding in enumerate(content.findings, start=1):
         new = f" ({markdown_text(t('export.new', language))})" if finding.new else ""
         lines.append(
@@ -125,14 +169,26 @@ def _findings_md(content: BriefContent, language: str) -> list[str]:
             f"{new}.** {markdown_text(finding.message)}"
         )
     if content.more:
-        lines += ["", markdown_text(t("export.brief_findings_more", language, count=content.more))]
+        lines += ["", markdown_text(tn("export.brief_findings_more", content.more, language))]
+    if content.cell_lines:
+        lines += ["", f"**{markdown_text(t('reading.cells_heading', language))}**", ""]
+        lines += [f"- {markdown_text(line)}" for line in content.cell_lines]
     return lines
 
 
 def findings_heading(content: BriefContent, language: str) -> str:
-    """ "The 10 most severe findings", or "All 7 findings, most severe first" when the list is whole."""
-    key = "export.brief_findings" if content.more else "export.brief_findings_all"
-    return t(key, language, count=len(content.findings))
+    """The heading of the list, or the sentence that stands for an empty one.
+
+    "The 10 most severe findings about efforts and actors", or "All 7 …,
+    most severe first" when the list is whole; when it is empty, that no
+    finding concerns an effort or an actor (there are findings about cells)
+    or :attr:`BriefContent.nothing`.
+    """
+    if content.more:
+        return t("export.brief_actionable", language, count=len(content.findings))
+    if content.findings:
+        return tn("export.brief_actionable_all", len(content.findings), language)
+    return t("export.brief_actionable_none", language) if content.cell_lines else content.nothing
 
 
 def _row(cells: list[str]) -> str:

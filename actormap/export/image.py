@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.typing import RcKeyType
 
 from actormap.export.drawing import LINE_POINTS, MARKERS, draw_network
-from actormap.i18n import t
+from actormap.i18n import t, tn
 from actormap.view.network import HEADING_PREFIX, NetworkView
 from actormap.view.selection import Selection
 from actormap.view.style import legend_rows
@@ -65,16 +65,19 @@ def parse_size(text: str) -> tuple[int, int]:
 def caption(selection: Selection, labelled) -> str:
     """What is drawn and which nodes carry their name, in one or two sentences."""
     language = selection.language
-    shown = t("export.shown", language, actors=labelled.actors, efforts=labelled.efforts)
+    shown = t(
+        "export.shown",
+        language,
+        actors=tn("count.actors", labelled.actors, language),
+        efforts=tn("count.efforts", labelled.efforts, language),
+    )
     if labelled.everything:
         return f"{shown} {t('export.labels_all', language)}"
     return f"{shown} " + t(
         "export.labels_some",
         language,
-        actors=labelled.named_actors,
-        total_actors=labelled.actors,
-        efforts=labelled.named_efforts,
-        total_efforts=labelled.efforts,
+        actors=tn("export.labels_actors", labelled.actors, language, named=labelled.named_actors),
+        efforts=tn("export.labels_efforts", labelled.efforts, language, named=labelled.named_efforts),
     )
 
 

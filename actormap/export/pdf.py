@@ -1,8 +1,10 @@
 """The meeting brief as a PDF handout: the brief on one A4 page, then the network on a landscape page.
 
 Page 1 holds what :func:`actormap.export.brief.brief_content` says (title,
-notes, headline figures, coverage matrix with empty cells in red, the most
-severe findings in sentences) and the network drawn small; page 2 the
+notes, headline figures, coverage matrix with each cell's state in colour
+and in text and the key below it, the most severe findings about efforts
+and actors in sentences, the empty cells summed up level by level) and
+the network drawn small; page 2 the
 network image at full size. Matplotlib lays out the text (DejaVu Sans, so
 Nordic letters are kept) and embeds the fonts.
 """
@@ -22,10 +24,10 @@ from matplotlib.patches import Rectangle
 from actormap.export.brief import BriefContent, brief_content, findings_heading
 from actormap.export.drawing import draw_network
 from actormap.export.image import RC, drawn_view, network_figure
-from actormap.i18n import t
+from actormap.i18n import t, tn
 from actormap.view.labels import wrapped
 from actormap.view.selection import Selection
-from actormap.view.style import EMPTY_CELL_COLOR, EMPTY_CELL_TEXT_COLOR, FILLED_CELL_COLOR
+from actormap.view.style import cell_color, cell_text_color
 
 __all__ = ["brief_pdf"]
 
@@ -107,6 +109,7 @@ def _brief_page(selection: Selection) -> Figure:
     page.down(8)
     page.text(t("export.brief_coverage", language), 11, bold=True)
     _coverage(page, content)
+    _key(page, content, language)
     page.text(t("export.brief_coverage_help", language), 7.5, color=GREY)
     page.down(4)
     _findings(page, content, language)
@@ -183,17 +186,18 @@ def _figures(page: _Cursor, content: BriefContent) -> None:
 
 
 def _coverage(page: _Cursor, content: BriefContent) -> None:
-    """The coverage matrix as a table of cells; an empty cell red, as in the app."""
+    """The coverage matrix as a table of cells coloured by state, as in the app; an empty cell's mark in bold."""
     columns = len(content.coverage_header)
     first = 0.2
     cell_w = (RIGHT - LEFT - first) / max(columns - 1, 1)
     row_h = 15 / page.points
     header_h = 24 / page.points
+    letters = max(int(cell_w * page.figure.get_figwidth() * 72 / (6.5 * 0.5)), 6)  # DejaVu Sans: ~0.5 em a letter
     for index, label in enumerate(content.coverage_header[1:]):
         page.figure.text(
             LEFT + first + (index + 0.5) * cell_w,
             page.y - header_h + 3 / page.points,
-            wrapped(label, 16, max_lines=2, cut_words=True),
+            _heading_lines(label, letters),
             fontsize=6.5,
             ha="center",
             va="bottom",
@@ -202,16 +206,16 @@ def _coverage(page: _Cursor, content: BriefContent) -> None:
             parse_math=False,
         )
     page.down(24)
-    for row in content.coverage_rows:
+    for row, states in zip(content.coverage_rows, content.coverage_states):
         page.figure.text(LEFT, page.y - row_h / 2, row[0], fontsize=7.5, va="center", color=INK, parse_math=False)
-        for index, value in enumerate(row[1:]):
+        for index, (value, state) in enumerate(zip(row[1:], states)):
             x = LEFT + first + index * cell_w
             page.figure.add_artist(
                 Rectangle(
                     (x + 0.002, page.y - row_h + 0.001),
                     cell_w - 0.004,
                     row_h - 0.002,
-                    facecolor=EMPTY_CELL_COLOR if value == 0 else FILLED_CELL_COLOR,
+                    facecolor=cell_color(state),
                     edgecolor="white",
                     transform=page.figure.transFigure,
                 )
@@ -219,19 +223,84 @@ def _coverage(page: _Cursor, content: BriefContent) -> None:
             page.figure.text(
                 x + cell_w / 2,
                 page.y - row_h / 2,
-                str(value),
+                value,
                 fontsize=7.5,
                 ha="center",
                 va="center",
-                fontweight="bold" if value == 0 else "normal",
-                color=EMPTY_CELL_TEXT_COLOR if value == 0 else INK,
+                fontweight="bold" if state == "uncovered" else "normal",
+                color=cell_text_color(state),
+                parse_math=False,
             )
         page.down(15)
     page.down(3)
 
 
+def _heading_lines(label: str, letters: int) -> str:
+    """A target group's heading on at most three lines of ``letters`` letters, whole words first, "…" if cut.
+
+    >>> print(_heading_lines("voksne med rusmiddelproblemer og avhengighet", 18))
+    voksne med
+    rusmiddelproblemer
+    og avhengighet
+    >>> print(_heading_lines("personer med samtidig rus- og psykisk lidelse", 12))
+    personer med
+    samtidig
+    rus- og …
+    """
+    return "\n".join(textwrap.wrap(label, letters, max_lines=3, placeholder=" …")) or label
+
+
+def _key(page: _Cursor, content: BriefContent, language: str) -> None:
+    """The key of the coverage matrix: a small cell in each state's colour with its mark, then its meaning.
+
+    The entries run on from the word "Key" and wrap below it when the line is full.
+    """
+    size, figure = 6.8, page.figure
+    canvas = figure.canvas
+    assert isinstance(canvas, FigureCanvasAgg), "the brief page is drawn by Agg"
+    renderer = canvas.get_renderer()
+    page_w = figure.get_figwidth() * 72
+
+    def width(text) -> float:
+        return text.get_window_extent(renderer).width / figure.bbox.width
+
+    middle = page.y - 5 / page.points
+
+    def write(text: str, color: str, bold: bool = False, ha: str = "left"):
+        weight = "bold" if bold else "normal"
+        return figure.text(
+            0, middle, text, fontsize=size, fontweight=weight, color=color, ha=ha, va="center", parse_math=False
+        )
+
+    label = write(f"{t('ui.cell_key', language)}:", GREY)
+    label.set_x(LEFT)
+    start = x = LEFT + width(label) + 6 / page_w
+    for state, mark, meaning in content.coverage_key:
+        shown = write(mark, cell_text_color(state), bold=state == "uncovered", ha="center")
+        said = write(meaning, GREY)
+        box = width(shown) + 8 / page_w
+        if x > start and x + box + width(said) + 3 / page_w > RIGHT:
+            page.down(13)
+            middle, x = page.y - 5 / page.points, start
+        figure.add_artist(
+            Rectangle(
+                (x, middle - 5 / page.points),
+                box,
+                10 / page.points,
+                facecolor=cell_color(state),
+                edgecolor="#C8C8C8",
+                linewidth=0.4,
+                transform=figure.transFigure,
+            )
+        )
+        shown.set_position((x + box / 2, middle))
+        said.set_position((x + box + 3 / page_w, middle))
+        x += box + width(said) + 14 / page_w
+    page.down(15)
+
+
 def _findings(page: _Cursor, content: BriefContent, language: str) -> None:
-    page.text(findings_heading(content, language) if content.findings else t("ui.no_findings", language), 11, bold=True)
+    page.text(findings_heading(content, language), 11, bold=True)
     for number, finding in enumerate(content.findings, start=1):
         new = f" ({t('export.new', language)})" if finding.new else ""
         page.figure.add_artist(
@@ -251,4 +320,9 @@ def _findings(page: _Cursor, content: BriefContent, language: str) -> None:
             gap=1.25,
         )
     if content.more:
-        page.text(t("export.brief_findings_more", language, count=content.more), 7.5, color=GREY)
+        page.text(tn("export.brief_findings_more", content.more, language), 7.5, color=GREY)
+    if content.cell_lines:
+        page.down(2)
+        page.text(t("reading.cells_heading", language), 9, bold=True)
+        for line in content.cell_lines:
+            page.text(f"• {line}", 7.8, x=LEFT + 0.015, gap=1.25, max_lines=2)

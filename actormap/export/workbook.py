@@ -1,9 +1,12 @@
 """The report workbook (.xlsx): findings, coverage, who does what, actor profiles and the raw tables.
 
 Sheets, in this order: about (the map, the export date and version, the
-filters, the headline figures), findings (most severe first, coloured by
-severity), coverage (efforts, actors and lead actors per level and target
-group; an empty cell turns red by conditional formatting), who does what
+filters, the headline figures), findings (those about efforts and actors
+most severe first, then those about cells level by level, see
+:mod:`actormap.analysis.reading`; coloured by severity), coverage
+(efforts, actors and lead actors per level and target group, each cell
+filled by its state and saying it in text as in the app, with the key
+below), who does what
 (actors x efforts with the roles; on a large map one row per actor and
 effort), actor profiles, then the map's own
 tables ``actors``, ``efforts``, ``participation``, ``relations`` and
@@ -21,16 +24,17 @@ import io
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import TYPE_STRING
-from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from actormap.analysis.coverage import actor_profiles, coverage, responsibility_matrix
+from actormap.analysis.reading import reading_order
 from actormap.export.text import xml_safe
 from actormap.files.xlsx import META_SHEET, meta_to_sheet
 from actormap.i18n import code_label, codes_text, level_name, t
 from actormap.schema import LEVELS, ROLES, TABLES
 from actormap.view.labels import (
-    coverage_grid,
+    cell_key,
+    coverage_cells,
     grid_rows,
     level_labels,
     rule_title,
@@ -39,12 +43,11 @@ from actormap.view.labels import (
     target_group_labels,
 )
 from actormap.view.selection import Selection, filter_parts
-from actormap.view.style import EMPTY_CELL_COLOR
+from actormap.view.style import cell_color, cell_text_color
 
 __all__ = ["report_workbook"]
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
-EMPTY_FILL = PatternFill("solid", fgColor=EMPTY_CELL_COLOR[1:], bgColor=EMPTY_CELL_COLOR[1:])
 SEVERITY_FILLS = {"high": "F5B7B1", "medium": "FAD7A0", "low": "FCF3CF"}
 MEASURES = ("efforts", "actors", "lead_actors")
 MATRIX_CELLS = 20_000
@@ -158,7 +161,7 @@ def _names(selection: Selection) -> dict[str, str]:
 
 
 def _findings(workbook: Workbook, selection: Selection) -> None:
-    language, findings, names = selection.language, selection.findings, _names(selection)
+    language, findings, names = selection.language, reading_order(selection.findings), _names(selection)
     header = [
         t(key, language)
         for key in (
@@ -197,29 +200,45 @@ def _findings(workbook: Workbook, selection: Selection) -> None:
 
 
 def _coverage(workbook: Workbook, selection: Selection) -> None:
-    """Three blocks (efforts, actors, lead actors), levels down and target groups across; empty cells red."""
+    """Three blocks (efforts, actors, lead actors), levels down and target groups across, then the key.
+
+    A cell is filled by its state and says it as in the app: a count (a
+    number, also 0 for an empty cell) or a mark (text).
+    """
     language = selection.language
     levels, groups = selection.shown_levels, selection.shown_target_groups
     counts = coverage(selection.actor_map)
     labels = target_group_labels(groups, language)
     rows: list[list] = []
+    states: list[list[str]] = []
     for measure in MEASURES:
         if rows:
             rows += [[], [t(f"ui.measure_{measure}", language), *labels]]
-        rows += grid_rows(coverage_grid(counts, measure, levels, groups, language))
+            states += [[], []]
+        texts, grid_states = coverage_cells(counts, measure, levels, groups, language)
+        rows += [[heading, *map(_count_or_mark, cells)] for heading, *cells in grid_rows(texts)]
+        states += [["", *row] for row in grid_states.values.tolist()]
+    key = cell_key(language)
+    rows += [[], [t("ui.cell_key", language)], *([mark, meaning] for _, mark, meaning in key)]
+    states += [[], [], *([state] for state, _, _ in key)]
     header = [t("ui.measure_efforts", language), *labels]
     sheet = _sheet(workbook, t("export.sheet_coverage", language), header, rows, selection, width=16)
-    last = sheet.cell(1, len(groups) + 1).column_letter
-    for block in range(len(MEASURES)):
-        first_row = 2 + block * (len(levels) + 2)
-        if groups and levels:
-            sheet.conditional_formatting.add(
-                f"B{first_row}:{last}{first_row + len(levels) - 1}",
-                CellIsRule(operator="equal", formula=["0"], fill=EMPTY_FILL),
-            )
-        if block:
-            for cell in sheet[first_row - 1]:
-                cell.font, cell.fill = Font(bold=True), HEADER_FILL
+    for cells, row_states in zip(sheet.iter_rows(min_row=2), states):
+        for cell, state in zip(cells, row_states):
+            if state:
+                fill = cell_color(state)[1:]
+                cell.fill = PatternFill("solid", fgColor=fill, bgColor=fill)
+                cell.font = Font(bold=state == "uncovered", color=cell_text_color(state)[1:])
+                cell.alignment = Alignment(horizontal="center")
+    for block in range(1, len(MEASURES)):
+        for cell in sheet[1 + block * (len(levels) + 2)]:
+            cell.font, cell.fill = Font(bold=True), HEADER_FILL
+    sheet.cell(len(MEASURES) * (len(levels) + 2) + 1, 1).font = Font(bold=True)
+
+
+def _count_or_mark(text: str) -> int | str:
+    """A coverage cell's text as the workbook stores it: a count as a number, a mark as text."""
+    return int(text) if text.isdigit() else text
 
 
 def _matrix(workbook: Workbook, selection: Selection) -> None:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import tomllib
 
+from actormap.dates import as_date
 from actormap.schema import META_FILE
 from actormap.validation.metadata import check_meta
 from actormap.validation.problems import Problem, problem
 
 __all__ = ["META_FILE", "META_KEYS", "dump_meta", "parse_meta"]
 
-META_KEYS = ("name", "municipality", "country", "language", "year", "description", "target_groups")
+META_KEYS = ("name", "municipality", "country", "language", "year", "as_of", "description", "target_groups", "coverage")
+"""The keys the format knows, in the order :func:`dump_meta` writes them (others follow as they come)."""
 
 
 def parse_meta(data: bytes, file: str) -> tuple[dict, list[Problem]]:
@@ -24,32 +27,54 @@ def parse_meta(data: bytes, file: str) -> tuple[dict, list[Problem]]:
 
 
 def dump_meta(meta: dict) -> bytes:
-    """Write metadata as TOML (strings, numbers, booleans, lists and inline tables).
+    """Write metadata as TOML: strings, numbers, booleans, dates, lists, and tables (after the other keys).
+
+    ``as_of`` is written as a TOML date, also when it is held as text
+    ``YYYY-MM-DD``; text that is no date stays text, for validation to report.
 
     Examples
     --------
-    >>> print(dump_meta({"name": "Ale", "year": 2016, "target_groups": ["youth"]}).decode())
+    >>> meta = {"name": "Ale", "year": 2016, "as_of": "2016-05-01", "target_groups": ["youth"],
+    ...         "coverage": {"not_expected": ["treatment:population"]}}
+    >>> print(dump_meta(meta).decode())
     name = "Ale"
     year = 2016
+    as_of = 2016-05-01
     target_groups = ["youth"]
     <BLANKLINE>
+    [coverage]
+    not_expected = ["treatment:population"]
+    <BLANKLINE>
+    >>> tomllib.loads(dump_meta(meta).decode())["as_of"]
+    datetime.date(2016, 5, 1)
     """
     ordered = [key for key in META_KEYS if key in meta] + [key for key in meta if key not in META_KEYS]
-    lines = [f"{_key(key)} = {_value(meta[key])}" for key in ordered]
+    lines = [f"{_key(key)} = {_value(meta[key], key)}" for key in ordered if not isinstance(meta[key], dict)]
+    for key in (key for key in ordered if isinstance(meta[key], dict)):  # a table's keys follow its header
+        lines += ["", f"[{_key(key)}]", *(f"{_key(name)} = {_value(value)}" for name, value in meta[key].items())]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def _key(key: str) -> str:
-    return key if key.replace("_", "").replace("-", "").isalnum() and key.isascii() else json.dumps(key)
+    return key if key.replace("_", "").replace("-", "").isalnum() and key.isascii() else _string(key)
 
 
-def _value(value) -> str:
+def _value(value, key: str = "") -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
+    if isinstance(value, (datetime.date, datetime.time)):  # a datetime is a date too
+        return value.isoformat()
+    if key == "as_of" and isinstance(value, str) and as_date(value) is not None:
+        return str(as_date(value))
     if isinstance(value, dict):
         return "{" + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_value(item) for item in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
+    return _string(str(value))
+
+
+def _string(text: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's, but TOML also forbids a raw DEL (U+007F)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")

@@ -3,13 +3,17 @@
 Every cell is read as text the way Excel shows it (a whole number stays
 ``7``, not ``7.0``), and every cell is written as text, so a name that
 starts with ``=``, ``+``, ``-`` or ``@`` never turns into a formula. The
-``map`` sheet holds the metadata of ``map.toml``, a list comma-separated:
+``map`` sheet holds the metadata of ``map.toml``, a list comma-separated,
+a date as ``YYYY-MM-DD`` and each key of a table on a row of its own:
 
->>> header, rows = meta_to_sheet({"name": "Ale", "year": 2016, "target_groups": ["youth", "adults"]})
->>> header, rows
-(['key', 'value'], [['name', 'Ale'], ['year', '2016'], ['target_groups', 'youth, adults']])
->>> meta_from_sheet(rows)
-{'name': 'Ale', 'year': 2016, 'target_groups': ['youth', 'adults']}
+>>> meta = {"name": "Ale", "as_of": datetime.date(2016, 5, 1), "target_groups": ["youth", "adults"],
+...         "coverage": {"not_expected": ["treatment:youth"]}}
+>>> header, rows = meta_to_sheet(meta)
+>>> rows  # doctest: +NORMALIZE_WHITESPACE
+[['name', 'Ale'], ['as_of', '2016-05-01'], ['target_groups', 'youth, adults'],
+ ['coverage.not_expected', 'treatment:youth']]
+>>> meta_from_sheet(rows) == meta
+True
 """
 
 from __future__ import annotations
@@ -18,11 +22,17 @@ import datetime
 import io
 from typing import Any
 
+from actormap.dates import as_date
 from actormap.schema import TABLES
 
 __all__ = ["META_SHEET", "SheetRows", "meta_from_sheet", "meta_to_sheet", "read_workbook", "write_workbook"]
 
 META_SHEET = "map"
+
+_META_TABLES = ("coverage",)
+"""The tables of ``map.toml`` the sheet writes a row per key of, as ``table.key``."""
+_META_LISTS = ("target_groups", "coverage.not_expected")
+"""The keys whose value the sheet writes comma-separated."""
 
 SheetRows = tuple[list[str], list[list[str]], list[int]]
 """A sheet's header cells, its data rows, and their row numbers in the sheet."""
@@ -82,23 +92,41 @@ def _cell_text(value) -> str:
 
 
 def meta_to_sheet(meta: dict) -> tuple[list[str], list[list[str]]]:
-    """The ``map`` sheet of ``meta``: its header and one key/value row per key, a list comma-separated."""
-    rows = [[key, ", ".join(map(str, value)) if isinstance(value, list) else str(value)] for key, value in meta.items()]
+    """The ``map`` sheet of ``meta``: its header and one key/value row per key (a table's keys as ``table.key``)."""
+    rows = []
+    for key, value in meta.items():
+        if isinstance(value, dict):
+            rows += [[f"{key}.{name}", _meta_cell(item)] for name, item in value.items()]
+        else:
+            rows.append([key, _meta_cell(value)])
     return ["key", "value"], rows
 
 
-def meta_from_sheet(rows: list[list[str]]) -> dict[str, Any]:
-    """The metadata in the ``map`` sheet's rows (below its header): ``target_groups`` a list, a whole ``year`` a number.
+def _meta_cell(value) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
-    Its checks are :func:`actormap.validation.metadata.check_meta`.
+
+def meta_from_sheet(rows: list[list[str]]) -> dict[str, Any]:
+    """The metadata in the ``map`` sheet's rows (below its header), as ``map.toml`` would hold it.
+
+    ``target_groups`` and ``coverage.not_expected`` become lists, a whole
+    ``year`` a number, an ``as_of`` written YYYY-MM-DD a date, and rows
+    ``coverage.<key>`` the table ``coverage``. Values that are none of these
+    stay text; :func:`actormap.validation.metadata.check_meta` reports them.
     """
-    meta: dict[str, Any] = {
-        row[0].strip(): row[1].strip() if len(row) > 1 else "" for row in rows if row and row[0].strip()
-    }
-    if "target_groups" in meta:
-        meta["target_groups"] = [group.strip() for group in meta["target_groups"].split(",") if group.strip()]
-    if meta.get("year", "").isdigit():
+    cells = {row[0].strip(): row[1].strip() if len(row) > 1 else "" for row in rows if row and row[0].strip()}
+    meta: dict[str, Any] = {}
+    for key, text in cells.items():
+        value: Any = [item.strip() for item in text.split(",") if item.strip()] if key in _META_LISTS else text
+        table, _, name = key.partition(".")
+        if table in _META_TABLES and name and not isinstance(meta.get(table), str):
+            meta.setdefault(table, {})[name] = value
+        else:
+            meta[key] = value
+    if meta.get("year", "").isdecimal():  # not isdigit: "²" is a digit that int() refuses
         meta["year"] = int(meta["year"])
+    if isinstance(meta.get("as_of"), str) and as_date(meta["as_of"]) is not None:
+        meta["as_of"] = as_date(meta["as_of"])
     return meta
 
 

@@ -12,7 +12,7 @@ from functools import partial
 import streamlit as st
 
 from actormap.export import EXPORT_FORMATS, ViewFilters, export_bytes, file_name, parse_size
-from actormap.i18n import LANGUAGE_NAMES, t
+from actormap.i18n import LANGUAGE_NAMES, t, tn
 from actormap.model import ActorMap
 from actormap.schema import ACTOR_TYPES, LEVELS
 from actormap.ui.data import cached_selection
@@ -33,7 +33,14 @@ def render(actor_map: ActorMap, language: str) -> None:
     today = datetime.date.today().isoformat()
     selection = cached_selection(actor_map.version, repr(filters), export_language, layout, today, actor_map, filters)
     st.info("\n\n".join([selection.title, *selection.notes]))
-    st.caption(t("export.shown", export_language, actors=len(selection.actors), efforts=len(selection.efforts)))
+    st.caption(
+        t(
+            "export.shown",
+            export_language,
+            actors=tn("count.actors", len(selection.actors), export_language),
+            efforts=tn("count.efforts", len(selection.efforts), export_language),
+        )
+    )
     st.subheader(t("ui.export_downloads", language))
     columns = st.columns(2)
     for index, export in enumerate(EXPORT_FORMATS.values()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from actormap.i18n import t
+from actormap.i18n import t, tn
 from actormap.model import ActorMap
 from actormap.schema import ACTOR_TYPES, BASES, LEVELS, ROLES
 from actormap.ui.data import cached_findings, cached_layout
@@ -36,13 +36,20 @@ def render(actor_map: ActorMap, language: str) -> None:
             t(
                 "ui.network_limited",
                 language,
-                actors=view.hidden_actors,
-                efforts=view.hidden_efforts,
+                actors=tn("count.actors", view.hidden_actors, language),
+                efforts=tn("count.efforts", view.hidden_efforts, language),
                 limit=MAX_DRAWN_NODES,
             )
         )
     actors, efforts = len(view.ids("actor")), len(view.ids("effort"))
-    st.caption(t("ui.network_shown", language, actors=actors, efforts=efforts))
+    st.caption(
+        t(
+            "ui.network_shown",
+            language,
+            actors=tn("count.actors", actors, language),
+            efforts=tn("count.efforts", efforts, language),
+        )
+    )
     height = view.height_for(WIDTH)
     st.iframe(network_html(view, language, height=height), height=height + LEGEND_HEIGHT)
 

@@ -1,25 +1,32 @@
-"""Overview: headline figures, the coverage heatmap and the filterable list of findings."""
+"""Overview: headline figures, the coverage heatmap with its key and the filterable list of findings.
+
+The list shows the findings that name who should act first; the cells with
+no running effort are summed up level by level above it, pointing at the
+heatmap (see :mod:`actormap.analysis.reading`).
+"""
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 import streamlit as st
 
 from actormap.analysis.compare import filter_findings
+from actormap.analysis.reading import cell_lines, reading_order
 from actormap.analysis.rules import RULES, SEVERITIES
-from actormap.i18n import t
+from actormap.i18n import t, tn
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
 from actormap.ui.data import cached_coverage, cached_findings
 from actormap.ui.tables import show_findings
 from actormap.ui.widgets import describer, filter_row, remembered
-from actormap.view.labels import coverage_grid, rule_title, severity_label
-from actormap.view.style import EMPTY_CELL_COLOR, EMPTY_CELL_TEXT_COLOR, heat_color
+from actormap.view.labels import cell_key, coverage_cells, coverage_grid, rule_title, severity_label
+from actormap.view.style import cell_css
 
 __all__ = ["render"]
 
 MEASURES = ("efforts", "actors", "lead_actors")
-EMPTY_CELL = f"background-color: {EMPTY_CELL_COLOR}; color: {EMPTY_CELL_TEXT_COLOR}; font-weight: bold"
 
 
 def render(actor_map: ActorMap, language: str) -> None:
@@ -62,18 +69,31 @@ def _coverage(actor_map: ActorMap, language: str) -> None:
         format_func=lambda m: t(f"ui.measure_{m}", language),
     )
     counts = cached_coverage(actor_map.version, actor_map)
-    grid = coverage_grid(counts, measure, LEVELS, actor_map.target_groups, language)
-    highest = max(int(grid.max().max()), 1)
-    st.dataframe(grid.style.map(lambda value: _heat(value, highest)), width="stretch", key="coverage")
+    texts, states = coverage_cells(counts, measure, LEVELS, actor_map.target_groups, language)
+    numbers = coverage_grid(counts, measure, LEVELS, actor_map.target_groups, language)
+    highest = max(int(numbers.max().max()), 1)
+    styles = pd.DataFrame(
+        [
+            [cell_css(state, count / highest) for state, count in zip(*row)]
+            for row in zip(states.values, numbers.values)
+        ],
+        index=texts.index,
+        columns=texts.columns,
+    )
+    centred = {column: st.column_config.TextColumn(alignment="center") for column in texts.columns}
+    st.dataframe(texts.style.apply(lambda _: styles, axis=None), width="stretch", column_config=centred, key="coverage")
+    st.markdown(_key(language), unsafe_allow_html=True)
 
 
-def _heat(value: int, highest: int) -> str:
-    """A green that deepens with the count; an empty cell in red, so it stands out."""
-    if value == 0:
-        return EMPTY_CELL
-    share = value / highest
-    text = "#FFFFFF" if share > 0.55 else "#1B1B1B"
-    return f"background-color: {heat_color(share)}; color: {text}"
+def _key(language: str) -> str:
+    """The heatmap's key as one line of HTML: each state's colour around what its cells say, then its meaning."""
+    entries = [
+        f'<span style="{cell_css(state, 0.3)}; padding: 0 0.4em; border-radius: 3px">'
+        f"{html.escape(mark)}</span> {html.escape(meaning)}"
+        for state, mark, meaning in cell_key(language)
+    ]
+    key = html.escape(t("ui.cell_key", language))
+    return f'<p style="font-size: 0.85em">{key}: ' + " &nbsp;·&nbsp; ".join(entries) + "</p>"
 
 
 def _findings(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> None:
@@ -81,6 +101,10 @@ def _findings(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> Non
     if findings.empty:
         st.success(t("ui.no_findings", language))
         return
+    lines = cell_lines(findings, language)
+    if lines:
+        st.markdown(f"**{t('reading.cells_heading', language)}**")
+        st.markdown("\n".join(f"- {line}" for line in lines))
     names = actor_map.actor_names
     rules, severities, levels, groups, actors = filter_row(
         [
@@ -102,8 +126,10 @@ def _findings(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> Non
         ],
         language,
     )
-    shown = filter_findings(findings, level=levels, target_group=groups, rule=rules, severity=severities, actor=actors)
-    st.caption(t("ui.findings_count", language, shown=len(shown), total=len(findings)))
+    shown = filter_findings(
+        reading_order(findings), level=levels, target_group=groups, rule=rules, severity=severities, actor=actors
+    )
+    st.caption(tn("ui.findings_count_reading", len(findings), language, shown=len(shown)))
     if shown.empty:
         st.info(t("ui.no_findings_filtered", language))
         return

@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from actormap.analysis.compare import filter_findings
-from actormap.i18n import code_label, codes_text, level_name, t
+from actormap.analysis.reading import reading_order
+from actormap.i18n import code_label, codes_text, level_name, t, tn
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
 from actormap.ui.data import cached_findings, cached_matrix, cached_profiles
@@ -47,8 +48,8 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
             t(
                 "ui.matrix_too_large",
                 language,
-                actors=matrix.shape[0],
-                efforts=matrix.shape[1],
+                actors=tn("count.actors", matrix.shape[0], language),
+                efforts=tn("count.efforts", matrix.shape[1], language),
                 rows=MAX_ROWS,
                 columns=MAX_COLUMNS,
             )
@@ -120,10 +121,10 @@ def _profile(actor_map: ActorMap, language: str) -> None:
     st.dataframe(_actor_efforts(actor_map, actor, language), hide_index=True, width="stretch", key="profile_efforts")
     st.markdown(f"**{t('ui.profile_findings', language)}**")
     findings = filter_findings(cached_findings(actor_map.version, language, actor_map), actor=actor)
-    if findings.empty:
-        st.caption(t("ui.no_findings", language))
+    if findings.empty:  # about the actor only: the map may well have findings elsewhere
+        st.caption(t("ui.profile_no_findings", language, actor=names[actor]))
     else:
-        show_findings(findings, language)
+        show_findings(reading_order(findings), language)
 
 
 def _actor_efforts(actor_map: ActorMap, actor: str, language: str) -> pd.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from actormap.i18n import codes_text, level_name, t
+from actormap.i18n import codes_text, level_name, t, tn
 from actormap.validation.problems import localized_messages
 from actormap.view.labels import rule_title, severity_label
 
@@ -78,7 +78,7 @@ def show_invalid(problems: pd.DataFrame, language: str) -> bool:
     """When the map has errors, say so and list every problem; whether it has."""
     errors = int((problems["severity"] == "error").sum())
     if errors:
-        st.error(t("ui.invalid_map", language, count=errors))
+        st.error(tn("ui.invalid_map", errors, language))
         show_problems(problems, language)
     return bool(errors)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from actormap.i18n import t
+from actormap.analysis.reading import reading_order
+from actormap.i18n import t, tn
 from actormap.model import ActorMap
 from actormap.ui.data import cached_new_findings
 from actormap.ui.tables import show_findings
@@ -32,5 +33,5 @@ def render(actor_map: ActorMap, language: str) -> None:
     if created.empty:
         st.success(t("ui.whatif_none", language))
         return
-    st.warning(t("ui.whatif_count", language, count=len(created)))
-    show_findings(created, language)
+    st.warning(tn("ui.whatif_count", len(created), language))
+    show_findings(reading_order(created), language)

@@ -1,4 +1,4 @@
-"""Every problem of a map at once: missing columns and values, unknown codes and ids, cycles.
+"""Every problem of a map at once: missing columns and values, unknown codes and ids, dates, cycles.
 
 Checks run column by column with pandas, so a large map validates in about
 the time it takes to read; messages are built only for the cells that fail.
@@ -16,6 +16,7 @@ from actormap.i18n import level_names
 from actormap.model import ActorMap, ancestors
 from actormap.schema import LEVELS, META_FILE, TABLES, Column
 from actormap.validation.metadata import check_meta
+from actormap.validation.periods import ends_before_starts, invalid_dates
 from actormap.validation.problems import Problem, problem, problems_frame
 
 __all__ = ["check_tables", "validate_map"]
@@ -69,7 +70,10 @@ def validate_map(actor_map: ActorMap, files: dict[str, str]) -> list[Problem]:
     if "participation" in actor_map.tables:
         problems += _duplicate_rows(actor_map.participation, files["participation"])
     if "actors" in actor_map.tables:
-        problems += _parent_cycles(actor_map.actors, files["actors"])
+        problems += _parent_cycles(actor_map.actors, files["actors"], "parent-cycle")
+    if "efforts" in actor_map.tables:
+        problems += _parent_cycles(actor_map.efforts, files["efforts"], "effort-parent-cycle")
+        problems += ends_before_starts(actor_map.efforts, files["efforts"])
     return problems + _warnings(actor_map, files)
 
 
@@ -139,6 +143,8 @@ def _check_column(
         problems += [_unknown_level(file, row, value) for row, value in bad.items()]
     elif column.allowed == "target_groups":
         problems += _unknown_target_groups(values, file, actor_map.target_groups)
+    elif column.allowed == "date":
+        problems += invalid_dates(values, file, column.name)
     elif column.allowed in ("actor", "effort"):
         known = ids[column.allowed + "s"]
         bad = values[present & ~values.isin(known.index)]
@@ -244,10 +250,10 @@ def _duplicate_rows(clean: pd.DataFrame, file: str) -> list[Problem]:
     return [problem("duplicate-row", file, row, None, first=int(first[row])) for row in clean.index[repeated]]
 
 
-def _parent_cycles(actors: pd.DataFrame, file: str) -> list[Problem]:
-    """One problem per loop in the parent chains, at the first row of the loop."""
-    parent = {actor: up for actor, up in zip(actors["id"], actors["parent"]) if actor and up}
-    row_of = dict(zip(actors["id"], actors.index))
+def _parent_cycles(table: pd.DataFrame, file: str, code: str) -> list[Problem]:
+    """One problem ``code`` per loop in the parent chains of actors or efforts, at the first row of the loop."""
+    parent = {node: up for node, up in zip(table["id"], table["parent"]) if node and up}
+    row_of = dict(zip(table["id"], table.index))
     state: dict[str, int] = {}  # 1 = on the current walk, 2 = done
     problems = []
     for start in parent:
@@ -261,7 +267,7 @@ def _parent_cycles(actors: pd.DataFrame, file: str) -> list[Problem]:
             cycle = walk[walk.index(node) :]
             first = min(cycle, key=row_of.__getitem__)
             loop = cycle[cycle.index(first) :] + cycle[: cycle.index(first)] + [first]
-            problems.append(problem("parent-cycle", file, row_of[first], "parent", cycle=" → ".join(loop)))
+            problems.append(problem(code, file, row_of[first], "parent", cycle=" → ".join(loop)))
         for visited in walk:
             state[visited] = 2
     return problems
@@ -274,7 +280,9 @@ def _warnings(actor_map: ActorMap, files: dict[str, str]) -> list[Problem]:
     active = set(participation["actor"]) | set(relations["from"]) | set(relations["to"])
     active_or_parent = active | ancestors(actors, active)
     unused = actors[(actors["id"] != "") & ~actors["id"].isin(active_or_parent)]
-    empty = actor_map.efforts[~actor_map.efforts["id"].isin(participation["effort"]) & (actor_map.efforts["id"] != "")]
+    efforts = actor_map.efforts
+    carried = efforts["parent"] != ""  # a measure nobody takes part in of its own is carried by its plan's actors
+    empty = efforts[~efforts["id"].isin(participation["effort"]) & (efforts["id"] != "") & ~carried]
     return [problem("unused-actor", files["actors"], row, "id", value=value) for row, value in unused["id"].items()] + [
         problem("empty-effort", files["efforts"], row, "id", value=value) for row, value in empty["id"].items()
     ]

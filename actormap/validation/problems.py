@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from actormap.i18n import catalog, t
+from actormap.i18n import catalog, t, tn
 
 __all__ = [
     "CODES",
@@ -70,6 +70,9 @@ CODES = {
         ProblemCode("unknown-target-group", "error", "problem.unknown-target-group"),
         ProblemCode("control-character", "error", "problem.control-character"),
         ProblemCode("parent-cycle", "error", "problem.parent-cycle"),
+        ProblemCode("effort-parent-cycle", "error", "problem.effort-parent-cycle"),
+        ProblemCode("invalid-date", "error", "problem.invalid-date"),
+        ProblemCode("end-before-start", "error", "problem.end-before-start"),
         ProblemCode("unused-actor", "warning", "problem.unused-actor"),
         ProblemCode("empty-effort", "warning", "problem.empty-effort"),
     )
@@ -182,7 +185,7 @@ class MapError(Exception):
     def __init__(self, problems: pd.DataFrame):
         self.problems = problems
         errors = problems[problems["severity"] == "error"]
-        super().__init__(f"the map has {len(errors)} error(s); first: {format_problem(errors.iloc[0])}")
+        super().__init__(f"the map has {tn('count.errors', len(errors))}; first: {format_problem(errors.iloc[0])}")
 
 
 class NotAMapError(MapError):

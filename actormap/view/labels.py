@@ -1,5 +1,6 @@
 """Labels shared by the app's pages and the exports: names wrapped or shortened, codes in words
-(levels, target groups, roles, severities, rules), the coverage grid with its headings.
+(levels, target groups, roles, severities, rules), the coverage grid with its headings, and each
+coverage cell's state in text with its key, so the grid reads without its colours.
 
 >>> wrapped("Kommunens forebyggende team"), shortened("Mini-Maria Göteborg", 12)
 ('Kommunens\\nforebyggende\\nteam', 'Mini-Maria …')
@@ -16,7 +17,12 @@ from actormap.i18n import code_label, level_name, t
 from actormap.schema import LEVELS
 
 __all__ = [
+    "CELL_MARKS",
+    "CELL_STATES_SHOWN",
     "LABEL_WIDTH",
+    "cell_key",
+    "cell_text",
+    "coverage_cells",
     "coverage_grid",
     "grid_rows",
     "level_labels",
@@ -96,3 +102,63 @@ def coverage_grid(
 def grid_rows(grid: pd.DataFrame) -> list[list]:
     """A grid as table rows: each row's heading, then its counts."""
     return [[heading, *counts] for heading, counts in zip(grid.index, grid.values.tolist())]
+
+
+CELL_STATES_SHOWN = ("covered", "population", "planned", "uncovered", "not_expected")
+"""The states a coverage cell is shown in, in the order of the key."""
+CELL_MARKS = {"population": "≈", "planned": "(plan)", "uncovered": "0", "not_expected": "–"}
+"""What a coverage cell says in place of its count when nothing of its own runs there (a covered one: the count)."""
+COVERED_MARK = "1, 2, …"
+"""How the key shows a covered cell: by its count."""
+
+
+def cell_text(state: str, count: int) -> str:
+    """What a coverage cell in ``state`` says: its count when covered, else the state's mark.
+
+    Examples
+    --------
+    >>> [cell_text(state, 0) for state in CELL_STATES_SHOWN], cell_text("covered", 3)
+    (['0', '≈', '(plan)', '0', '–'], '3')
+    """
+    return str(count) if state == "covered" else CELL_MARKS.get(state, str(count))
+
+
+def cell_key(language: str) -> list[tuple[str, str, str]]:
+    """The key of the coverage grid in ``language``: (state, what a cell shows, what it means), one per state.
+
+    Examples
+    --------
+    >>> [(mark, meaning) for _, mark, meaning in cell_key("sv")][1:3]
+    [('≈', 'täckt av en insats för hela befolkningen'), ('(plan)', 'bara planerad')]
+    """
+    marks = {"covered": COVERED_MARK, **CELL_MARKS}
+    return [(state, marks[state], t(f"ui.cell_{state}", language)) for state in CELL_STATES_SHOWN]
+
+
+def coverage_cells(
+    counts: pd.DataFrame, measure: str, levels: Iterable[str], groups: Iterable[str], language: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One ``measure`` of :func:`actormap.analysis.coverage.coverage` as a grid of texts, and the grid of states.
+
+    Both grids have the rows and columns of :func:`coverage_grid`. A cell the
+    map does not expect but that has a running effort shows as covered: it is.
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame({"level": ["promotion", "treatment"], "target_group": ["youth", "youth"],
+    ...                        "efforts": [0, 2], "state": ["population", "covered"]})
+    >>> texts, states = coverage_cells(counts, "efforts", ["promotion", "treatment"], ["youth"], "en")
+    >>> texts.values.tolist(), states.values.tolist()
+    ([['≈'], ['2']], [['population'], ['covered']])
+    """
+    levels, groups = list(levels), list(groups)
+    running = counts["state"].where(~((counts["state"] == "not_expected") & (counts["efforts"] > 0)), "covered")
+    shown = counts.assign(state=running)
+    states = coverage_grid(shown, "state", levels, groups, language).fillna("uncovered")
+    numbers = coverage_grid(shown, measure, levels, groups, language).fillna(0).astype(int)
+    texts = pd.DataFrame(
+        [[cell_text(state, count) for state, count in zip(*row)] for row in zip(states.values, numbers.values)],
+        index=numbers.index,
+        columns=numbers.columns,
+    )
+    return texts, states

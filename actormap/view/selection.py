@@ -32,7 +32,7 @@ import pandas as pd
 from actormap.analysis.compare import compare_findings, filter_findings
 from actormap.analysis.rules import SEVERITIES, find_all
 from actormap.analysis.slices import without_actors
-from actormap.i18n import code_label, join_names, t
+from actormap.i18n import code_label, join_names, t, tn
 from actormap.model import ActorMap
 from actormap.schema import ACTOR_TYPES, LEVELS
 from actormap.view.filters import ViewFilters
@@ -148,7 +148,13 @@ class Selection:
             return self.notes
         return [
             *self.notes,
-            t("export.limited", self.language, actors=hidden[0], efforts=hidden[1], limit=MAX_DRAWN_NODES),
+            t(
+                "export.limited",
+                self.language,
+                actors=tn("count.actors", hidden[0], self.language),
+                efforts=tn("count.efforts", hidden[1], self.language),
+                limit=MAX_DRAWN_NODES,
+            ),
         ]
 
     @cached_property
@@ -205,7 +211,7 @@ def filter_parts(selection: Selection) -> list[str]:
             t(
                 "export.filter_levels",
                 language,
-                values=", ".join(level_labels(selection.shown_levels, language)),
+                values=", ".join(name.lower() for name in level_labels(selection.shown_levels, language)),
             )
         )
     if filters.target_groups:
@@ -222,14 +228,12 @@ def filter_parts(selection: Selection) -> list[str]:
                 "export.filter_actor_types",
                 language,
                 values=", ".join(
-                    code_label("type", kind, language) for kind in ACTOR_TYPES if kind in filters.actor_types
+                    code_label("type", kind, language).lower() for kind in ACTOR_TYPES if kind in filters.actor_types
                 ),
             )
         )
     if filters.focus:
-        parts.append(
-            t("export.filter_focus", language, actor=names.get(filters.focus, filters.focus), depth=filters.depth)
-        )
+        parts.append(tn("export.filter_focus", filters.depth, language, actor=names.get(filters.focus, filters.focus)))
     if filters.without:
         parts.append(
             t(

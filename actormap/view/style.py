@@ -2,8 +2,12 @@
 
 Actor colours are Tableau 10 (distinct, readable on a projector); efforts
 are squares coloured by level on a light-to-dark scale, so the two kinds
-of node never look alike. In the coverage grid an empty cell is red and a
-filled one green, deeper as its count nears the highest.
+of node never look alike. In the coverage grid each cell state has its
+colour (:data:`CELL_COLORS`): a covered cell is green, deeper as its count
+nears the highest; one reached only by a population-wide effort light
+blue; one with only planned efforts light amber; an empty one red; one
+where no effort is expected grey. The grid also writes each state in text
+(:func:`actormap.view.labels.cell_text`), so it reads in greyscale.
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ from actormap.schema import LEVELS
 
 __all__ = [
     "ACTOR_SHAPE",
+    "CELL_COLORS",
+    "CELL_INK",
+    "CELL_TEXT_COLORS",
     "EFFORT_SHAPE",
     "EMPTY_CELL_COLOR",
     "EMPTY_CELL_TEXT_COLOR",
@@ -20,10 +27,16 @@ __all__ = [
     "FULL_CELL_COLOR",
     "LEVEL_COLORS",
     "NODE_SHAPES",
+    "NOT_EXPECTED_CELL_COLOR",
+    "PLANNED_CELL_COLOR",
+    "POPULATION_CELL_COLOR",
     "RELATION_COLOR",
     "ROLE_COLORS",
     "TYPE_COLORS",
     "actor_color",
+    "cell_color",
+    "cell_css",
+    "cell_text_color",
     "edge_style",
     "effort_color",
     "faded",
@@ -72,6 +85,23 @@ EMPTY_CELL_TEXT_COLOR = "#7B241C"
 FILLED_CELL_COLOR = "#E8F5E9"
 """A coverage cell with something in it; in the app it deepens to FULL_CELL_COLOR at the highest count."""
 FULL_CELL_COLOR = "#1B5E20"
+POPULATION_CELL_COLOR = "#DCEBF7"
+"""A coverage cell reached only by an effort for the whole population at its level: lighter than a covered one."""
+PLANNED_CELL_COLOR = "#FCE8C3"
+"""A coverage cell with only planned efforts."""
+NOT_EXPECTED_CELL_COLOR = "#E4E4E4"
+"""A coverage cell where the map expects no effort."""
+CELL_COLORS = {
+    "covered": FILLED_CELL_COLOR,
+    "population": POPULATION_CELL_COLOR,
+    "planned": PLANNED_CELL_COLOR,
+    "uncovered": EMPTY_CELL_COLOR,
+    "not_expected": NOT_EXPECTED_CELL_COLOR,
+}
+"""The fill of a coverage cell by its state (see :mod:`actormap.analysis.cells`), in the app and every export."""
+CELL_TEXT_COLORS = {"uncovered": EMPTY_CELL_TEXT_COLOR, "not_expected": "#5F5F5F"}
+"""The text colour of a coverage cell by its state; the states not named here write in near black."""
+CELL_INK = "#1B1B1B"
 
 
 def actor_color(kind: str) -> str:
@@ -128,6 +158,22 @@ def hex_rgb(color: str) -> tuple[int, int, int]:
     return red, green, blue
 
 
+def cell_color(state: str) -> str:
+    """The fill of a coverage cell in ``state`` (an unknown state as an empty cell).
+
+    Examples
+    --------
+    >>> cell_color("population"), cell_color("not_expected")
+    ('#DCEBF7', '#E4E4E4')
+    """
+    return CELL_COLORS.get(state, EMPTY_CELL_COLOR)
+
+
+def cell_text_color(state: str) -> str:
+    """The text colour of a coverage cell in ``state``."""
+    return CELL_TEXT_COLORS.get(state, CELL_INK)
+
+
 def heat_color(share: float) -> str:
     """The green of a coverage cell whose count is ``share`` of the highest, as CSS ``rgb``.
 
@@ -139,6 +185,26 @@ def heat_color(share: float) -> str:
     light, dark = hex_rgb(FILLED_CELL_COLOR), hex_rgb(FULL_CELL_COLOR)
     red, green, blue = (round(a + (b - a) * share) for a, b in zip(light, dark))
     return f"rgb({red},{green},{blue})"
+
+
+def cell_css(state: str, share: float = 0.0) -> str:
+    """The CSS of a coverage cell in ``state``; a covered one in the green of ``share`` (its count of the highest).
+
+    An empty cell's mark is bold, so it stands out without its colour too.
+
+    Examples
+    --------
+    >>> cell_css("not_expected")
+    'background-color: #E4E4E4; color: #5F5F5F; text-align: center'
+    >>> cell_css("covered", 1.0)
+    'background-color: rgb(27,94,32); color: #FFFFFF; text-align: center'
+    """
+    if state == "covered":
+        fill, ink = heat_color(share), "#FFFFFF" if share > 0.55 else CELL_INK
+    else:
+        fill, ink = cell_color(state), cell_text_color(state)
+    bold = "; font-weight: bold" if state == "uncovered" else ""
+    return f"background-color: {fill}; color: {ink}; text-align: center{bold}"
 
 
 def legend_rows(actor_types, language: str) -> list[tuple[str, list[tuple[str, dict]]]]:

@@ -17,7 +17,7 @@ import streamlit as st
 from actormap.analysis.compare import compare_findings
 from actormap.analysis.rules import find_all
 from actormap.files.merge import diff_maps
-from actormap.i18n import t
+from actormap.i18n import t, tn
 from actormap.model import ActorMap
 from actormap.schema import LEVELS, TABLES
 from actormap.ui.data import cached_findings
@@ -149,11 +149,11 @@ def _review_and_save(base: ActorMap, candidate: ActorMap, path: Path, language: 
     problems = check_tables(candidate)
     errors = problems[problems["severity"] == "error"]
     if not errors.empty:
-        st.error(t("ui.edit_errors", language, count=len(errors)))
+        st.error(tn("ui.edit_errors", len(errors), language))
         show_problems(errors, language)
     warnings = problems[problems["severity"] == "warning"]
     if not warnings.empty:
-        with st.expander(t("ui.edit_warnings", language, count=len(warnings))):
+        with st.expander(tn("ui.edit_warnings", len(warnings), language)):
             show_problems(warnings, language)
     if errors.empty:
         _finding_preview(base, candidate, language)
@@ -171,10 +171,10 @@ def _finding_preview(base: ActorMap, candidate: ActorMap, language: str) -> None
     if appeared.empty and resolved.empty:
         st.caption(t("ui.edit_findings_same", language))
     if not appeared.empty:
-        st.markdown(f"**{t('ui.edit_findings_new', language, count=len(appeared))}**")
+        st.markdown(f"**{tn('ui.edit_findings_new', len(appeared), language)}**")
         show_findings(appeared, language)
     if not resolved.empty:
-        st.markdown(f"**{t('ui.edit_findings_resolved', language, count=len(resolved))}**")
+        st.markdown(f"**{tn('ui.edit_findings_resolved', len(resolved), language)}**")
         show_findings(resolved, language)
 
 

@@ -11,7 +11,7 @@ import streamlit as st
 from actormap.files.bundle import workbook_bytes, zip_bytes
 from actormap.files.history import history_time, list_history
 from actormap.files.save import restore_version, save_map
-from actormap.i18n import t
+from actormap.i18n import t, tn
 from actormap.model import ActorMap
 from actormap.ui.data import cached_map, cached_upload_preview, uploaded_files
 from actormap.ui.edit.state import finish_save, generation
@@ -138,7 +138,7 @@ def write_map(result: ActorMap, actor_map: ActorMap, path: Path, language: str) 
         st.error(t("ui.conflict", language))
         return
     except MapError as error:
-        st.error(t("ui.edit_errors", language, count=int((error.problems["severity"] == "error").sum())))
+        st.error(tn("ui.edit_errors", int((error.problems["severity"] == "error").sum()), language))
         show_problems(error.problems, language)
         return
     finish_save()

@@ -1,0 +1,157 @@
+"""What the finding rules share: a map's not ended efforts and participations, who leads them, its cells' states.
+
+A rule (see :mod:`actormap.analysis.rules`) takes a :class:`Context` and
+returns finding rows made with :meth:`Context.finding`; its message's
+arguments are ``(kind, value)`` pairs that :mod:`actormap.analysis.wording`
+puts into words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from actormap.analysis.cells import cell_states
+from actormap.model import ActorMap
+
+__all__ = ["Context", "distinct_by_effort", "effort_rows", "topmost_plans", "with_plans"]
+
+
+class Context:
+    """What the rules share: the map, its not ended efforts and participations, and its cells' states.
+
+    ``severities`` gives each rule's severity by name. ``names``,
+    ``effort_names``, ``group`` and ``count`` mark a message argument as
+    ids, codes or a count for :mod:`actormap.analysis.wording` to put into words.
+    """
+
+    def __init__(self, actor_map: ActorMap, severities: Mapping[str, str]):
+        self.map = actor_map
+        self.severities = severities
+        self.efforts = actor_map.active_efforts
+        self.participation = actor_map.active_participation
+        self.pairs = self.participation[["effort", "actor", "role"]].drop_duplicates()
+        self.members = distinct_by_effort(self.participation)
+        self.leads = distinct_by_effort(self.participation[self.participation["role"] == "lead"])
+
+    @cached_property
+    def states(self) -> pd.Series:
+        return cell_states(self.map)
+
+    @staticmethod
+    def names(actors) -> tuple:
+        return ("actors", tuple(actors))
+
+    @staticmethod
+    def effort_names(efforts) -> tuple:
+        return ("efforts", tuple(efforts))
+
+    @staticmethod
+    def group(*groups: str) -> tuple:
+        return ("groups", groups)
+
+    @staticmethod
+    def count(count: int) -> tuple:
+        return ("count", count)
+
+    def finding(
+        self,
+        rule: str,
+        say: dict,
+        level="",
+        target_group="",
+        efforts=(),
+        actors=(),
+        to_level="",
+        message: str = "message",
+    ) -> dict:
+        """A finding row; ``say`` holds the arguments of the rule's message (``message`` names a variant)."""
+        return dict(
+            rule=rule,
+            severity=self.severities[rule],
+            level=level,
+            to_level=to_level,
+            target_group=target_group,
+            efforts=tuple(efforts),
+            actors=tuple(actors),
+            say=(message, say),
+        )
+
+    def effort_finding(self, rule: str, effort: tuple, involved=(), message: str = "message", **say) -> dict:
+        """A finding about one effort, given as its (id, level, target groups)."""
+        effort_id, level, groups = effort
+        say = {"effort": ("effort", effort_id), **say}
+        return self.finding(rule, say, level, ",".join(groups), (effort_id,), involved, message=message)
+
+    def participants(self, effort: str) -> list[str]:
+        return self.members.get(effort, [])
+
+    def cells_in(self, state: str) -> list[tuple[str, str]]:
+        """The (level, target group) cells in ``state`` (see :func:`cell_states`), level by level."""
+        return [cell for cell, found in self.states.items() if found == state]
+
+
+def distinct_by_effort(participation: pd.DataFrame) -> dict[str, list[str]]:
+    """Each effort's distinct actors in row order (one sort; pandas' groupby-unique is far slower)."""
+    pairs = participation[["effort", "actor"]].drop_duplicates()
+    efforts, names = pd.factorize(pairs["effort"])
+    actors = pairs["actor"].to_numpy(object)[np.argsort(efforts, kind="stable")].tolist()
+    ends = np.cumsum(np.bincount(efforts, minlength=len(names))).tolist()
+    return {effort: actors[start:end] for effort, start, end in zip(names.tolist(), [0, *ends], ends)}
+
+
+def effort_rows(efforts: pd.DataFrame):
+    """The efforts' (id, level, target groups) as plain tuples: pandas' itertuples builds a named tuple per row."""
+    return zip(*(efforts[column].to_numpy(object) for column in ("id", "level", "target_groups")))
+
+
+def with_plans(efforts: pd.DataFrame, own: set[str]) -> set[str]:
+    """The efforts in ``own`` and every effort whose plan, or the plan's plan and so on, is in ``own``.
+
+    A measure without a lead (or follow-up) of its own takes its nearest
+    plan's; a loop of plans ends the walk.
+
+    Examples
+    --------
+    >>> efforts = pd.DataFrame({"id": ["plan", "prog", "measure", "loop"], "parent": ["", "plan", "prog", "loop"]})
+    >>> sorted(with_plans(efforts, {"plan"}))
+    ['measure', 'plan', 'prog']
+    """
+    parent = dict(zip(efforts["id"], efforts["parent"]))
+    known: dict[str, bool] = {}
+    for start in parent:
+        path: dict[str, None] = {}
+        node, answer = start, False
+        while node and node not in path:
+            if node in own or node in known:
+                answer = node in own or known[node]
+                break
+            path[node] = None
+            node = parent.get(node, "")
+        known.update(dict.fromkeys(path, answer))
+    return own | {effort for effort, inherits in known.items() if inherits}
+
+
+def topmost_plans(efforts: pd.DataFrame) -> dict[str, str]:
+    """Each effort's topmost plan up its ``parent`` chain (itself when it has none); a loop ends the walk.
+
+    Examples
+    --------
+    >>> efforts = pd.DataFrame({"id": ["plan", "prog", "measure", "alone"], "parent": ["", "plan", "prog", ""]})
+    >>> topmost_plans(efforts)
+    {'plan': 'plan', 'prog': 'plan', 'measure': 'plan', 'alone': 'alone'}
+    """
+    parent = dict(zip(efforts["id"], efforts["parent"]))
+    top: dict[str, str] = {}
+    for start in parent:
+        path: dict[str, None] = {}
+        node = start
+        while node not in top and parent.get(node) and node not in path:
+            path[node] = None
+            node = parent[node]
+        root = top.get(node, node)
+        top.update(dict.fromkeys([*path, start], root))
+    return top
