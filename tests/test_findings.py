@@ -290,6 +290,47 @@ def test_a_planned_effort_is_not_part_of_an_overlap():
     assert about(find_all(planned), "uncoordinated_overlap") == []
 
 
+def test_a_population_wide_effort_overlaps_every_groups_efforts_at_its_level():
+    efforts = "p,Alkoholpolicy,prevention,population,,,,\nf,Föräldraträff,prevention,youth,,,,\n"
+    groups = ("population", "children", "youth")
+    apart = small(efforts, led("p", by="a") + led("f", by="e"), groups=groups)
+    assert about(find_all(apart), "uncoordinated_overlap") == [("prevention", "youth", ("f", "p"), ("e", "a"))]
+    together = small(efforts, led("p", by="a") + led("f", by="e") + "a,f,partner,agreement\n", groups=groups)
+    assert about(find_all(together), "uncoordinated_overlap") == []
+
+
+def test_measures_of_one_plan_are_coordinated_by_their_plan():
+    efforts = (
+        "plan,ANDT-plan,prevention,youth,,,,\n"
+        "m1,Föräldramöten,prevention,youth,,plan,,\n"
+        "m2,Tillsyn,prevention,youth,,m1,,\n"
+        "other,Fritidskväll,prevention,youth,,,,\n"
+    )
+    participation = led("plan", by="a") + led("m1", by="b") + led("m2", by="c") + led("other", by="e")
+    overlap = about(find_all(small(efforts, participation)), "uncoordinated_overlap")
+    assert overlap == [("prevention", "youth", ("m1", "m2", "other", "plan"), ("b", "c", "e", "a"))]
+    clusters = messages(find_all(small(efforts, participation)), "uncoordinated_overlap")[0]
+    assert clusters.count("(led by") == 2  # the plan and its measures are one group, the other effort another
+
+
+def test_a_planned_population_wide_effort_leaves_its_levels_empty_cells_planned():
+    actor_map = small(
+        "p,Alkoholpolicy,promotion,population,planned,,,\n", led("p"), groups=("population", "children", "youth")
+    )
+    findings = find_all(actor_map)
+    promotion = [(f[0], f[1], f[2]) for f in about(findings, "planned_only") if f[0] == "promotion"]
+    assert promotion == [("promotion", group, ("p",)) for group in ("population", "children", "youth")]
+    assert not [f for f in about(findings, "uncovered") if f[0] == "promotion"]
+
+
+def test_a_planned_effort_links_nobody_in_the_collaboration_network():
+    efforts = "x,Samverkan,prevention,youth,,,,\ny,Ny samverkan,prevention,youth,{status},,,\n"
+    participation = led("x", by="a") + "b,x,partner,agreement\n" + led("y", by="b") + "c,y,partner,agreement\n"
+    running = find_all(small(efforts.format(status=""), participation))
+    assert [f[3] for f in about(running, "single_point")] == [("b",)]
+    assert about(find_all(small(efforts.format(status="planned"), participation)), "single_point") == []
+
+
 def test_a_planned_effort_still_needs_a_lead_and_a_follow_up():
     actor_map = small("t,Mini-Maria,treatment,youth,planned,,,\n", "d,t,performer,agreement\n")
     findings = find_all(actor_map)

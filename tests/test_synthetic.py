@@ -71,9 +71,9 @@ def test_the_uncovered_cells_are_reported(small):
     uncovered = set(
         zip(*(findings.loc[findings["rule"] == "uncovered", column] for column in ("level", "target_group")))
     )
-    states = cell_states(small[0])  # a population-wide effort covers its level; some cells are not expected
-    assert all(cell in uncovered or states[cell] in ("population", "not_expected") for cell in UNCOVERED_CELLS)
-    assert not uncovered & {cell for cell in UNCOVERED_CELLS if states[cell] != "uncovered"}
+    states = cell_states(small[0])
+    assert [states[cell] for cell in UNCOVERED_CELLS] == ["not_expected", "not_expected", "uncovered", "uncovered"]
+    assert set(UNCOVERED_CELLS[2:]) <= uncovered
 
 
 def test_the_map_looks_like_a_municipality(small):

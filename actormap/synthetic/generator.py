@@ -18,8 +18,9 @@ Planted gaps, exactly (``E`` efforts, ``N`` actors, ``M`` municipalities):
 - ``round(INFORMAL_ONLY_SHARE * E)`` rest on informal participation only: ``informal_only`` finds exactly these;
 - ``min(round(ISOLATED_SHARE * N), N - 10 * M)`` actors take part in nothing: ``isolated_actor`` finds
   exactly these (every other actor takes part in a not ended effort);
-- no effort addresses a cell of :data:`UNCOVERED_CELLS`, so ``uncovered`` finds those (and more only
-  on small maps, where some cells stay empty by chance).
+- no effort addresses a cell of :data:`UNCOVERED_CELLS`, so ``uncovered`` finds those the map expects
+  (early intervention for relatives, treatment for children; more only on small maps, where some cells
+  stay empty by chance).
 
 :func:`planted_counts` gives these numbers. The other rules fire where
 the random structure makes them. The same arguments give the same bytes.
