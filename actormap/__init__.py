@@ -10,8 +10,9 @@ and the command line's ``--help`` start without pandas.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from actormap.lazy import lazy_names
 
 if TYPE_CHECKING:
     from actormap.files.load import check_map, load_map, read_map
@@ -32,24 +33,20 @@ __all__ = [
     "save_map",
 ]
 
-_HOMES = {
-    "LEVELS": "actormap.schema",
-    "ActorMap": "actormap.model",
-    "ConflictError": "actormap.validation.problems",
-    "MapError": "actormap.validation.problems",
-    "NotAMapError": "actormap.validation.problems",
-    "check_map": "actormap.files.load",
-    "load_map": "actormap.files.load",
-    "read_map": "actormap.files.load",
-    "save_map": "actormap.files.save",
-}
-"""The module each public name lives in."""
-
-
-def __getattr__(name: str):
-    if name not in _HOMES:
-        raise AttributeError(f"module 'actormap' has no attribute {name!r}")
-    return getattr(import_module(_HOMES[name]), name)
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "LEVELS": "actormap.schema",
+        "ActorMap": "actormap.model",
+        "ConflictError": "actormap.validation.problems",
+        "MapError": "actormap.validation.problems",
+        "NotAMapError": "actormap.validation.problems",
+        "check_map": "actormap.files.load",
+        "load_map": "actormap.files.load",
+        "read_map": "actormap.files.load",
+        "save_map": "actormap.files.save",
+    },
+)
 
 
 def __dir__() -> list[str]:

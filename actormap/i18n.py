@@ -142,13 +142,18 @@ def level_aliases() -> dict[str, str]:
 
 
 def join_names(names: list[str], language: str = "en") -> str:
-    """``a, b and c`` in the language's words.
+    """``a, b and c`` in the language's words; ``a; b and c`` when a name holds a comma of its own.
 
     Examples
     --------
     >>> join_names(["Polisen", "Skolan", "IFO"])
     'Polisen, Skolan and IFO'
+    >>> join_names(["Kriminalvården, frivården Lindköping", "Samordningsförbundet"], "sv")
+    'Kriminalvården, frivården Lindköping och Samordningsförbundet'
+    >>> join_names(["Kriminalvården, frivården", "IFO", "Polisen"], "sv")
+    'Kriminalvården, frivården; IFO och Polisen'
     """
     if len(names) < 2:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {t('list.and', language)} {names[-1]}"
+    separator = "; " if any("," in name for name in names[:-1]) else ", "
+    return f"{separator.join(names[:-1])} {t('list.and', language)} {names[-1]}"

@@ -22,6 +22,7 @@ __all__ = [
     "ROLES",
     "STATUSES",
     "TABLES",
+    "WORKING_ROLES",
     "Column",
     "Language",
 ]
@@ -61,6 +62,8 @@ ACTOR_TYPES = (
     "other",
 )
 ROLES = ("lead", "funder", "performer", "partner", "follow_up", "advisory")
+WORKING_ROLES = ("lead", "performer", "partner")
+"""The roles of the actors that do an effort's work, and so carry people on to the next level."""
 BASES = ("agreement", "mandate", "informal")
 STATUSES = ("planned", "active", "ended")
 RELATION_KINDS = ("agreement", "collaboration", "commission", "referral")

@@ -9,7 +9,7 @@ from actormap.analysis.rules import RULES
 from actormap.cli import COMMANDS
 from actormap.export.formats import FORMATS
 from actormap.files.csvfile import parse_csv
-from actormap.i18n import level_names
+from actormap.i18n import catalog, level_names
 from actormap.schema import LANGUAGES, TABLES
 from actormap.validation.problems import MESSAGES
 
@@ -58,6 +58,12 @@ def test_every_command_and_format_is_in_the_command_line_section():
     export = section.split("`export` writes the map for a meeting", 1)[1]
     for name in FORMATS:
         assert f"`{name}`" in export, name
+
+
+def test_every_target_group_the_catalog_translates_is_named_in_the_readme():
+    section = README.split("#### `map.toml`", 1)[1].split("#### `actors.csv`", 1)[0]
+    groups = [key.split(".", 1)[1] for key in catalog("en") if key.startswith("target_group.")]
+    assert groups and all(f"`{group}`" in section for group in groups)
 
 
 def test_levels_table_matches_the_glossary_names():

@@ -148,8 +148,8 @@ def test_herning_actors_plan_independently_and_youth_fall_between_chairs():
     findings = find_all(actormap.load_map(DATA / "herning"))
     handover = findings[findings["rule"] == "broken_handover"].iloc[0]
     assert handover["message"] == (
-        "Ingen sørger for, at unge kommer videre fra tidlig indsats til behandling: ingen aktør deltager i begge "
-        "dele, og ingen relation forbinder aktørerne."
+        "Ingen sørger for, at unge kommer videre fra tidlig indsats til behandling: ingen aktør arbejder i begge "
+        "led, og ingen relation forbinder aktørerne."
     )
     assert handover["efforts"] == ("bu_tidlig", "misbrugsbehandling")  # the strategy is planned
     assert {"bu", "misbrugscenteret"} <= set(handover["actors"])

@@ -59,7 +59,7 @@ def test_messages_name_actors_and_efforts_by_name(kommun):
         "Without IFO, the collaboration network falls apart: Vårdcentralen is cut off from the rest."
     )
     assert messages[("broken_handover", ("ifo", "polis", "vc"))] == (
-        "Nobody carries adults on from early intervention to treatment: no actor takes part in both, "
+        "Nobody carries adults on from early intervention to treatment: no actor does the work on both sides, "
         "and no relation links the actors."
     )
     assert messages[("no_follow_up", ("ngo",))] == "Nobody is responsible for following up “Föräldrakurs”."
@@ -329,6 +329,17 @@ def test_a_planned_effort_links_nobody_in_the_collaboration_network():
     running = find_all(small(efforts.format(status=""), participation))
     assert [f[3] for f in about(running, "single_point")] == [("b",)]
     assert about(find_all(small(efforts.format(status="planned"), participation)), "single_point") == []
+
+
+def test_only_actors_that_do_the_work_carry_a_handover():
+    efforts = "tidig,Tidigt team,early_intervention,youth,,,,\nbeh,Behandling,treatment,youth,,,,\n"
+    base = led("tidig", by="a") + led("beh", by="d")
+    follow_up_only = find_all(small(efforts, base + "c,tidig,follow_up,mandate\nc,beh,follow_up,mandate\n"))
+    assert [f[2] for f in about(follow_up_only, "broken_handover")] == [("tidig", "beh")]
+    partner = find_all(small(efforts, base + "c,tidig,partner,mandate\nc,beh,follow_up,mandate\n"))
+    assert about(partner, "broken_handover") == [("early_intervention", "youth", ("tidig", "beh"), ("a", "c", "d"))]
+    both = find_all(small(efforts, base + "c,tidig,partner,mandate\nc,beh,performer,mandate\n"))
+    assert about(both, "broken_handover") == []
 
 
 def test_a_planned_effort_still_needs_a_lead_and_a_follow_up():

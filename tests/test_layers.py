@@ -12,6 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "actormap"
 LAYERS = {
     "actormap.schema": 0,
     "actormap.dates": 0,
+    "actormap.lazy": 0,
     "actormap.i18n": 1,
     "actormap.normalize": 1,
     "actormap.model": 2,

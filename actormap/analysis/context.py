@@ -16,6 +16,7 @@ import pandas as pd
 
 from actormap.analysis.cells import cell_states
 from actormap.model import ActorMap
+from actormap.schema import WORKING_ROLES
 
 __all__ = ["Context", "distinct_by_effort", "effort_rows", "topmost_plans", "with_plans"]
 
@@ -36,6 +37,7 @@ class Context:
         self.pairs = self.participation[["effort", "actor", "role"]].drop_duplicates()
         self.members = distinct_by_effort(self.participation)
         self.leads = distinct_by_effort(self.participation[self.participation["role"] == "lead"])
+        self.workers = distinct_by_effort(self.participation[self.participation["role"].isin(WORKING_ROLES)])
 
     @cached_property
     def states(self) -> pd.Series:
@@ -88,6 +90,10 @@ class Context:
 
     def participants(self, effort: str) -> list[str]:
         return self.members.get(effort, [])
+
+    def doers(self, effort: str) -> list[str]:
+        """The actors that do the effort's work (see :data:`~actormap.schema.WORKING_ROLES`)."""
+        return self.workers.get(effort, [])
 
     def cells_in(self, state: str) -> list[tuple[str, str]]:
         """The (level, target group) cells in ``state`` (see :func:`cell_states`), level by level."""

@@ -224,8 +224,8 @@ def _broken_handover(c: Context) -> list[dict]:
             high_efforts = list(in_group.loc[in_group["level"] == higher, "id"])
             if not low_efforts or not high_efforts:
                 continue
-            low = set().union(*map(c.participants, low_efforts))
-            high = set().union(*map(c.participants, high_efforts))
+            low = set().union(*map(c.doers, low_efforts))
+            high = set().union(*map(c.doers, high_efforts))
             if low & high or any((a in low and b in high) or (a in high and b in low) for a, b in relations):
                 continue
             say = {"group": c.group(group)}

@@ -11,10 +11,10 @@ a list of the formats stay quick.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 from actormap.export.formats import EXPORT_FORMATS, FORMATS, Format, export_bytes, file_name
+from actormap.lazy import lazy_names
 
 if TYPE_CHECKING:
     from actormap.export.image import DEFAULT_SIZE, parse_size
@@ -35,19 +35,14 @@ __all__ = [
     "select",
 ]
 
-_LAZY = {
-    "DEFAULT_SIZE": "actormap.export.image",
-    "parse_size": "actormap.export.image",
-    "Selection": "actormap.view.selection",
-    "ViewFilters": "actormap.view.filters",
-    "filter_errors": "actormap.view.selection",
-    "select": "actormap.view.selection",
-}
-"""The module of each name imported on first use."""
-
-
-def __getattr__(name: str):
-    """Import a name of :data:`_LAZY` from its module on first use."""
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(_LAZY[name]), name)
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "DEFAULT_SIZE": "actormap.export.image",
+        "parse_size": "actormap.export.image",
+        "Selection": "actormap.view.selection",
+        "ViewFilters": "actormap.view.filters",
+        "filter_errors": "actormap.view.selection",
+        "select": "actormap.view.selection",
+    },
+)
