@@ -9,12 +9,13 @@ from functools import cached_property
 
 import pandas as pd
 
+from actormap.checklists import shipped_expectations
 from actormap.dates import as_date, first_day
 from actormap.i18n import level_aliases
 from actormap.normalize import normalize_table
-from actormap.schema import DEFAULT_NOT_EXPECTED, DEFAULT_TARGET_GROUPS, TABLES
+from actormap.schema import DEFAULT_NOT_EXPECTED, DEFAULT_TARGET_GROUPS, DEFAULT_USER_VOICE_LEVELS, TABLES
 
-__all__ = ["ActorMap", "CsvDialect", "TableFormat", "ancestors"]
+__all__ = ["ActorMap", "CsvDialect", "Expectation", "Pathway", "TableFormat", "ancestors"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,31 @@ class CsvDialect:
     bom: bool = False
     delimiter: str = ","
     newline: str = "\n"
+
+
+@dataclass(frozen=True)
+class Pathway:
+    """A path a person takes across services (``[[pathway]]`` in ``map.toml``): a name and (level, group) steps."""
+
+    name: str
+    steps: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """A relation the map must have (``[[expect]]``, or its country's shipped checklist).
+
+    ``source_actor`` and ``target`` are an actor id or an actor type;
+    ``basis`` names the law or decision that requires it and ``source`` where
+    that was checked (shipped requirements only).
+    """
+
+    id: str
+    source_actor: str
+    target: str
+    kind: str
+    basis: str
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,6 +156,43 @@ class ActorMap:
         )
 
     @cached_property
+    def pathways(self) -> tuple[Pathway, ...]:
+        """The map's declared pathways with at least two steps that name a level; validation reports the rest."""
+        declared = self.meta.get("pathway")
+        found = []
+        for entry in declared if isinstance(declared, list) else []:
+            steps = entry.get("steps") if isinstance(entry, dict) else None
+            if not isinstance(steps, list):
+                continue
+            cells = tuple(cell for step in steps if (cell := _cell(step)))
+            if len(cells) >= 2 and len(cells) == len(steps):
+                found.append(Pathway(str(entry.get("name", "")), cells))
+        return tuple(found)
+
+    @cached_property
+    def expectations(self) -> tuple[Expectation, ...]:
+        """The relations the map must have: its country's shipped checklist less ``expect_off``, then its own."""
+        off = self.meta.get("expect_off")
+        off = {str(item) for item in off} if isinstance(off, list) else set()
+        shipped = [entry for entry in shipped_expectations(self.meta.get("country", "")) if entry["id"] not in off]
+        own = self.meta.get("expect")
+        entries = [*shipped, *(own if isinstance(own, list) else [])]
+        return tuple(
+            Expectation(*(str(entry.get(key, "")) for key in ("id", "from", "to", "kind", "basis", "source")))
+            for entry in entries
+            if isinstance(entry, dict)
+        )
+
+    @property
+    def user_voice_levels(self) -> tuple[str, ...]:
+        """The levels at which users are served and should be heard (``user_voice_levels``, else the default)."""
+        written = self.meta.get("user_voice_levels")
+        if not isinstance(written, list):
+            return DEFAULT_USER_VOICE_LEVELS
+        aliases = level_aliases()
+        return tuple(dict.fromkeys(aliases[key] for key in (str(v).strip().lower() for v in written) if key in aliases))
+
+    @cached_property
     def active_efforts(self) -> pd.DataFrame:
         """The efforts that have not ended, planned ones included: the rules about arrangements read these."""
         return self.efforts[self.efforts["status"] != "ended"]
@@ -191,6 +254,15 @@ class ActorMap:
     @property
     def relations(self) -> pd.DataFrame:
         return self.clean("relations")
+
+
+def _cell(step) -> tuple[str, str] | None:
+    """A ``"level:group"`` step as (level id, group), the level written as an id, number or name; None if not."""
+    if not isinstance(step, str) or ":" not in step:
+        return None
+    level, _, group = step.rpartition(":")
+    found = level_aliases().get(level.strip().lower())
+    return (found, group.strip()) if found and group.strip() else None
 
 
 def _cells(efforts: pd.DataFrame) -> pd.DataFrame:

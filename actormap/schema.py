@@ -13,6 +13,8 @@ __all__ = [
     "BASES",
     "DEFAULT_NOT_EXPECTED",
     "DEFAULT_TARGET_GROUPS",
+    "DEFAULT_USER_VOICE_LEVELS",
+    "FUNDINGS",
     "LANGUAGES",
     "LEVELS",
     "META_FILE",
@@ -65,11 +67,15 @@ ROLES = ("lead", "funder", "performer", "partner", "follow_up", "advisory")
 WORKING_ROLES = ("lead", "performer", "partner")
 """The roles of the actors that do an effort's work, and so carry people on to the next level."""
 BASES = ("agreement", "mandate", "informal")
+FUNDINGS = ("budget", "grant")
+"""What a funder's money is: the ordinary budget, or a time-limited grant (project money)."""
 STATUSES = ("planned", "active", "ended")
 RELATION_KINDS = ("agreement", "collaboration", "commission", "referral")
 DEFAULT_TARGET_GROUPS = ("population", "children", "youth", "adults", "families", "relatives")
 POPULATION = "population"
 """The target group of population-wide efforts: such an effort reaches every group at its level."""
+DEFAULT_USER_VOICE_LEVELS = ("early_intervention", "treatment")
+"""The levels at which people are served as users, so user organisations should take part (``user_voice_levels``)."""
 DEFAULT_NOT_EXPECTED = (("early_intervention", POPULATION), ("treatment", POPULATION))
 """Cells no effort is expected in when ``map.toml`` does not say: early intervention and treatment are
 for people with signs or problems, not for everyone."""
@@ -124,6 +130,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("effort", True, "effort", "Id of the effort."),
         Column("role", True, ROLES, "The actor's role in the effort; one row per role."),
         Column("basis", False, BASES, "What the participation rests on; blank means informal.", "informal"),
+        Column("funding", False, FUNDINGS, "For a funder: ordinary budget or a time-limited grant; blank if unknown."),
         Column("description", False, None, "Free text, e.g. that the mapper inferred the row rather than read it."),
         Column("document", False, None, "Where this fact comes from."),
     ),

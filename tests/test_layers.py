@@ -13,6 +13,7 @@ LAYERS = {
     "actormap.schema": 0,
     "actormap.dates": 0,
     "actormap.lazy": 0,
+    "actormap.checklists": 1,
     "actormap.i18n": 1,
     "actormap.normalize": 1,
     "actormap.model": 2,

@@ -34,6 +34,7 @@ _UNKNOWN = {
     "type": "unknown-type",
     "role": "unknown-role",
     "basis": "unknown-basis",
+    "funding": "unknown-funding",
     "status": "unknown-status",
     "kind": "unknown-kind",
 }

@@ -65,6 +65,7 @@ CODES = {
         ProblemCode("unknown-type", "error", "problem.unknown-type"),
         ProblemCode("unknown-role", "error", "problem.unknown-role"),
         ProblemCode("unknown-basis", "error", "problem.unknown-basis"),
+        ProblemCode("unknown-funding", "error", "problem.unknown-funding"),
         ProblemCode("unknown-status", "error", "problem.unknown-status"),
         ProblemCode("unknown-kind", "error", "problem.unknown-kind"),
         ProblemCode("unknown-target-group", "error", "problem.unknown-target-group"),
