@@ -9,11 +9,11 @@ from functools import cached_property
 
 import pandas as pd
 
-from actormap.checklists import shipped_expectations
 from actormap.dates import as_date, first_day
+from actormap.expected import Expectation, Pathway, held_expectations, read_pathways, read_user_voice_levels
 from actormap.i18n import level_aliases
 from actormap.normalize import normalize_table
-from actormap.schema import DEFAULT_NOT_EXPECTED, DEFAULT_TARGET_GROUPS, DEFAULT_USER_VOICE_LEVELS, TABLES
+from actormap.schema import DEFAULT_NOT_EXPECTED, DEFAULT_TARGET_GROUPS, TABLES
 
 __all__ = ["ActorMap", "CsvDialect", "Expectation", "Pathway", "TableFormat", "ancestors"]
 
@@ -26,31 +26,6 @@ class CsvDialect:
     bom: bool = False
     delimiter: str = ","
     newline: str = "\n"
-
-
-@dataclass(frozen=True)
-class Pathway:
-    """A path a person takes across services (``[[pathway]]`` in ``map.toml``): a name and (level, group) steps."""
-
-    name: str
-    steps: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Expectation:
-    """A relation the map must have (``[[expect]]``, or its country's shipped checklist).
-
-    ``source_actor`` and ``target`` are an actor id or an actor type;
-    ``basis`` names the law or decision that requires it and ``source`` where
-    that was checked (shipped requirements only).
-    """
-
-    id: str
-    source_actor: str
-    target: str
-    kind: str
-    basis: str
-    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -157,40 +132,18 @@ class ActorMap:
 
     @cached_property
     def pathways(self) -> tuple[Pathway, ...]:
-        """The map's declared pathways with at least two steps that name a level; validation reports the rest."""
-        declared = self.meta.get("pathway")
-        found = []
-        for entry in declared if isinstance(declared, list) else []:
-            steps = entry.get("steps") if isinstance(entry, dict) else None
-            if not isinstance(steps, list):
-                continue
-            cells = tuple(cell for step in steps if (cell := _cell(step)))
-            if len(cells) >= 2 and len(cells) == len(steps):
-                found.append(Pathway(str(entry.get("name", "")), cells))
-        return tuple(found)
+        """The map's declared pathways with two or more steps that name a level; validation reports the rest."""
+        return read_pathways(self.meta)
 
     @cached_property
     def expectations(self) -> tuple[Expectation, ...]:
-        """The relations the map must have: its country's shipped checklist less ``expect_off``, then its own."""
-        off = self.meta.get("expect_off")
-        off = {str(item) for item in off} if isinstance(off, list) else set()
-        shipped = [entry for entry in shipped_expectations(self.meta.get("country", "")) if entry["id"] not in off]
-        own = self.meta.get("expect")
-        entries = [*shipped, *(own if isinstance(own, list) else [])]
-        return tuple(
-            Expectation(*(str(entry.get(key, "")) for key in ("id", "from", "to", "kind", "basis", "source")))
-            for entry in entries
-            if isinstance(entry, dict)
-        )
+        """The relations the map must have on :attr:`as_of` (see :func:`actormap.expected.held_expectations`)."""
+        return held_expectations(self.meta, self.as_of)
 
     @property
     def user_voice_levels(self) -> tuple[str, ...]:
         """The levels at which users are served and should be heard (``user_voice_levels``, else the default)."""
-        written = self.meta.get("user_voice_levels")
-        if not isinstance(written, list):
-            return DEFAULT_USER_VOICE_LEVELS
-        aliases = level_aliases()
-        return tuple(dict.fromkeys(aliases[key] for key in (str(v).strip().lower() for v in written) if key in aliases))
+        return read_user_voice_levels(self.meta)
 
     @cached_property
     def active_efforts(self) -> pd.DataFrame:
@@ -200,9 +153,10 @@ class ActorMap:
     @cached_property
     def planned_ids(self) -> frozenset[str]:
         """The efforts that are only planned: ``status`` planned, or a ``start`` after :attr:`as_of`."""
-        efforts = self.active_efforts
-        starts_later = efforts["start"].map(lambda start: (first_day(start) or self.as_of) > self.as_of)
-        return frozenset(efforts.loc[(efforts["status"] == "planned") | starts_later, "id"])
+        efforts, as_of = self.active_efforts, self.as_of
+        dated = efforts[efforts["start"] != ""]
+        later = [(first_day(start) or as_of) > as_of for start in dated["start"]]
+        return frozenset(efforts.loc[efforts["status"] == "planned", "id"]) | frozenset(dated["id"][later])
 
     @cached_property
     def running_efforts(self) -> pd.DataFrame:
@@ -232,12 +186,12 @@ class ActorMap:
     @cached_property
     def actor_names(self) -> dict[str, str]:
         """Each actor's name by id."""
-        return dict(zip(self.actors["id"], self.actors["name"]))
+        return dict(zip(self.actors["id"].tolist(), self.actors["name"].tolist()))
 
     @cached_property
     def effort_names(self) -> dict[str, str]:
         """Each effort's name by id."""
-        return dict(zip(self.efforts["id"], self.efforts["name"]))
+        return dict(zip(self.efforts["id"].tolist(), self.efforts["name"].tolist()))
 
     @property
     def actors(self) -> pd.DataFrame:
@@ -254,15 +208,6 @@ class ActorMap:
     @property
     def relations(self) -> pd.DataFrame:
         return self.clean("relations")
-
-
-def _cell(step) -> tuple[str, str] | None:
-    """A ``"level:group"`` step as (level id, group), the level written as an id, number or name; None if not."""
-    if not isinstance(step, str) or ":" not in step:
-        return None
-    level, _, group = step.rpartition(":")
-    found = level_aliases().get(level.strip().lower())
-    return (found, group.strip()) if found and group.strip() else None
 
 
 def _cells(efforts: pd.DataFrame) -> pd.DataFrame:
@@ -284,7 +229,7 @@ def ancestors(actors: pd.DataFrame, ids: set[str]) -> set[str]:
     >>> sorted(ancestors(actors, {"ifo"}))
     ['kf', 'sn']
     """
-    parent = dict(zip(actors["id"], actors["parent"]))
+    parent = dict(zip(actors["id"].tolist(), actors["parent"].tolist()))
     found: set[str] = set()
     for node in ids:
         node = parent.get(node, "")

@@ -41,8 +41,8 @@ def test_level_summary(kommun):
     assert level_summary(kommun).values.tolist() == [
         ["promotion", 1, 1, 1, 2],
         ["prevention", 2, 5, 2, 4],
-        ["early_intervention", 2, 3, 1, 2],
-        ["treatment", 2, 2, 2, 1],
+        ["early_intervention", 2, 3, 1, 3],
+        ["treatment", 2, 2, 2, 2],
     ]
 
 
@@ -67,6 +67,7 @@ def test_what_if_reports_only_the_findings_the_leaving_creates(kommun):
         ("no_lead", ("early1",)),
         ("broken_handover", ("early1", "early2", "treat2")),
         ("no_follow_up", ("early1",)),
+        ("fragmented", ()),  # without IFO, Vårdcentralen works alone
     ]
     assert new_findings(kommun, ["orphan"], "en").empty
 
@@ -92,5 +93,10 @@ def test_one_municipality_keeps_its_actors_their_efforts_everyone_in_them_and_th
     assert (mora.name, mora.meta["municipality"]) == ("Två kommuner · Mora", "Mora")
     assert mora.version == whole.version + ":Mora" and file_name(mora.label, "png") == "two-mora-network.png"
     # both led; early intervention and treatment for the population are not expected
-    assert find_all(mora)["rule"].value_counts().to_dict() == {"uncovered": 20, "no_follow_up": 2}
+    assert find_all(mora)["rule"].value_counts().to_dict() == {
+        "uncovered": 20,
+        "no_follow_up": 2,
+        "no_user_voice": 1,
+        "fragmented": 1,
+    }
     assert mora.actors.index.tolist() == [2, 3, 4, 7, 8]  # the rows of actors.csv, so problems stay located

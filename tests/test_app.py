@@ -52,11 +52,11 @@ def test_overview_shows_figures_and_the_findings_filter_narrows_the_list():
     metrics = {metric.label: metric.value for metric in at.metric}
     assert metrics["Actors"] == "15"
     assert metrics["High-severity findings"] == "3"
-    assert at.dataframe[1].value.shape[0] == 10
+    assert at.dataframe[1].value.shape[0] == 14
     at.multiselect(key=key_for("filter_rule", "en")).set_value(["broken_handover"]).run()
     shown = at.dataframe[1].value
     assert shown["Finding"].tolist() == ["Broken handover"]
-    assert at.caption[-1].value.startswith("1 of 10 findings")
+    assert at.caption[-1].value.startswith("1 of 14 findings")
 
 
 def test_coverage_marks_the_empty_cells():
@@ -152,9 +152,9 @@ def test_what_if_lists_the_findings_an_actor_leaving_creates():
     at = start_app(HERNING)
     go(english(at), "whatif")
     assert texts(at.info) == [t("ui.whatif_pick", "en")]
-    at.multiselect(key=key_for("whatif_remove", "en")).set_value(["familiecenteret"]).run()
+    at.multiselect(key=key_for("whatif_remove", "en")).set_value(["misbrugscenteret"]).run()
     created = at.dataframe[0].value
-    assert "Single point of failure" not in created["Finding"].tolist()
+    assert created["Finding"].tolist() == ["Uncoordinated overlap"]  # the project and the treatment lose their link
     assert texts(at.warning) == [tn("ui.whatif_count", len(created), "en")]
 
 
@@ -172,17 +172,17 @@ def test_an_actor_without_findings_is_told_so_while_the_map_has_findings_elsewhe
     at = start_app(HERNING)
     at.sidebar.selectbox(key="language").set_value(language).run()
     go(at, "responsibilities", language)
-    at.selectbox(key=key_for("profile_actor", language)).set_value("politiet").run()
+    at.selectbox(key=key_for("profile_actor", language)).set_value("udsatteraadet").run()
     said = {
-        "en": "No finding names Politiet.",
-        "sv": "Ingen iakttagelse nämner Politiet.",
-        "da": "Intet fund nævner Politiet.",
-        "nb": "Ingen funn nevner Politiet.",
+        "en": "No finding names Udsatterådet.",
+        "sv": "Ingen iakttagelse nämner Udsatterådet.",
+        "da": "Intet fund nævner Udsatterådet.",
+        "nb": "Ingen funn nevner Udsatterådet.",
     }
     assert said[language] in texts(at.caption)
     assert t("ui.no_findings", language) not in texts(at.caption) + texts(at.success)
     at.selectbox(key=key_for("profile_actor", language)).set_value("familiecenteret").run()
-    assert at.dataframe[-1].value.shape[0] == 3
+    assert at.dataframe[-1].value.shape[0] == 4  # handover, two leads, no follow-up, project money
 
 
 def test_an_invalid_upload_shows_its_problems_and_the_app_stays_usable():

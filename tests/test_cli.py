@@ -81,6 +81,38 @@ def test_validate_locates_bad_dates_and_coverage_and_names_what_is_allowed(tmp_p
     assert err.strip().endswith("5 errors, 0 warnings")
 
 
+def test_validate_locates_pathway_expectation_and_funding_problems_never_a_traceback(tmp_path, capsys):
+    folder = write_map(
+        tmp_path / "plan",
+        meta='country = "NO"\ntarget_groups = ["youth", "adults"]\nexpect_off = ["no-samarbeidsavtale"]\n'
+        'user_voice_levels = "treatment"\n\n[[pathway]]\nname = "Fra ungdom til voksen"\n'
+        'steps = ["4:youth", "4:voksne"]\n\n[[expect]]\nid = "politi"\nfrom = "kommunestyret"\nto = "politi"\n'
+        'kind = "agreement"\n',
+        actors="id,name,type\nkommunestyret,Kommunestyret,committee\n",
+        efforts="id,name,level,target_groups\nmm,Ruskonsulent,4,youth\n",
+        participation="actor,effort,role,basis,funding\nkommunestyret,mm,lead,,grant\n",
+    )
+    assert main(["validate", str(folder)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        'map.toml:pathway[1].steps: unknown target group "voksne" in step "4:voksne" of pathway 1 '
+        "(the map's groups: youth, adults)",
+        "map.toml:expect[1].basis: requirement 1 needs a basis: the law or decision that requires it, "
+        'e.g. basis = "socialtjänstlagen 5 kap. 9 a §"',
+        'map.toml:user_voice_levels: user_voice_levels must be a list of levels, e.g. ["early_intervention", '
+        '"treatment"]',
+        'map.toml:expect[1].to: to "politi" of requirement 1 is neither an actor id in actors.csv nor an actor type '
+        "(committee, administration, school, social_services, health_care, police, ngo, user_organisation, "
+        'state_agency, other); did you mean "police"?',
+        "participation.csv:2:funding: funding says what a funder's money is; this row's role is \"lead\": "
+        'clear "grant" here, or write it on a row where the actor\'s role is funder',
+        'map.toml:expect_off: warning: expect_off names "no-samarbeidsavtale", which is none of the requirements '
+        "shipped for NO (those are: no-samarbeidsavtale-helseforetak); did you mean "
+        '"no-samarbeidsavtale-helseforetak"?',
+    ]
+    assert err.strip().endswith("5 errors, 1 warning")
+
+
 def test_not_a_map_exits_2(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nowhere")]) == 2
     assert capsys.readouterr().err.strip() == f"actormap: {tmp_path / 'nowhere'} is not a map: no such folder"
@@ -89,7 +121,7 @@ def test_not_a_map_exits_2(tmp_path, capsys):
 def test_gaps_json_has_the_finding_fields(kommun_folder, capsys):
     assert main(["gaps", str(kommun_folder), "--format", "json"]) == 0
     findings = json.loads(capsys.readouterr().out)
-    assert len(findings) == 11
+    assert len(findings) == 14
     assert findings[0] == {
         "rule": "uncovered",
         "severity": "high",
@@ -118,6 +150,7 @@ def test_gaps_what_if_reports_only_new_findings(kommun_folder, capsys):
         ("no_lead", ["early1"]),
         ("broken_handover", ["early1", "early2", "treat2"]),
         ("no_follow_up", ["early1"]),
+        ("fragmented", []),
     ]
 
 
@@ -130,7 +163,7 @@ def test_gaps_table_and_markdown(kommun_folder, capsys):
     main(["gaps", str(kommun_folder), "--language", "sv"])
     table = capsys.readouterr().out.splitlines()
     assert table[0].split() == ["SEVERITY", "RULE", "LEVEL", "TARGET", "GROUP", "MESSAGE"]
-    assert table[-1] == "11 findings"
+    assert table[-1] == "14 findings"
     main(["gaps", str(kommun_folder), "--format", "md", "--rule", "isolated_actor"])
     assert capsys.readouterr().out.splitlines()[2].startswith("| low | isolated_actor |")
 

@@ -63,7 +63,7 @@ def test_add_an_actor_and_its_participation_then_save(herning):
     after = snapshot(herning)
     assert {name for name in after if after[name] != before[name]} == {"actors.csv", "participation.csv"}
     assert after["actors.csv"] == before["actors.csv"] + b"ssp,SSP-samarbejdet,other,,,,,\n"
-    assert after["participation.csv"].endswith(b"ssp,misbrugsbehandling,partner,agreement,,\n")
+    assert after["participation.csv"].endswith(b"ssp,misbrugsbehandling,partner,agreement,,,\n")
     kept = list_history(herning)
     assert len(kept) == 1
     assert (herning / ".history" / kept[0] / "actors.csv").read_bytes() == before["actors.csv"]

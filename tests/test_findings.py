@@ -26,6 +26,9 @@ def test_hand_built_map_has_exactly_the_expected_findings(kommun):
         ("no_follow_up", "promotion", "", "youth,adults", ("prom1",), ("ngo",)),
         ("no_follow_up", "prevention", "", "youth", ("prev2",), ("fritid", "ngo")),
         ("uncoordinated_overlap", "prevention", "", "youth", ("prev1", "prev2"), ("skola", "fritid")),
+        ("no_user_voice", "early_intervention", "", "", (), ()),
+        ("no_user_voice", "treatment", "", "", (), ()),
+        ("fragmented", "", "", "", (), ("ngo", "fritid")),
         ("single_point", "", "", "", (), ("ifo",)),
         ("informal_only", "promotion", "", "youth,adults", ("prom1",), ("ngo",)),
         ("informal_only", "prevention", "", "youth", ("prev2",), ("fritid", "ngo")),
@@ -40,11 +43,16 @@ def test_severities_follow_the_rules():
         "no_lead": "high",
         "multiple_leads": "medium",
         "no_follow_up": "medium",
+        "no_performer": "medium",
         "expired": "medium",
+        "grant_only": "medium",
         "informal_only": "low",
         "uncoordinated_overlap": "medium",
         "broken_handover": "high",
+        "missing_agreement": "high",
+        "no_user_voice": "medium",
         "isolated_actor": "low",
+        "fragmented": "medium",
         "single_point": "medium",
     }
 
@@ -60,7 +68,11 @@ def test_messages_name_actors_and_efforts_by_name(kommun):
     )
     assert messages[("broken_handover", ("ifo", "polis", "vc"))] == (
         "Nobody carries adults on from early intervention to treatment: no actor does the work on both sides, "
-        "and no relation links the actors."
+        "and no referral or agreement links the actors."
+    )
+    assert messages[("fragmented", ("ngo", "fritid"))] == (
+        "The collaboration network falls into two separate parts: five actors (Polisen, IFO, Skolan and two more) "
+        "and two actors (Föreningen and Fritidsgården)."
     )
     assert messages[("no_follow_up", ("ngo",))] == "Nobody is responsible for following up “Föräldrakurs”."
 
@@ -109,10 +121,11 @@ def test_no_findings_in_a_complete_well_run_map(tmp_path):
         write_map(
             tmp_path / "complete",
             meta='target_groups = ["youth"]\n',
-            actors="id,name,type\na,A,school\nb,B,social_services\n",
+            actors="id,name,type\na,A,school\nb,B,social_services\nu,U,user_organisation\n",
             efforts="id,name,level,target_groups\n" + "".join(f"e{n},E{n},{n},youth\n" for n in range(1, 5)),
             participation="actor,effort,role,basis\n"
-            + "".join(f"a,e{n},lead,agreement\nb,e{n},follow_up,mandate\n" for n in range(1, 5)),
+            + "".join(f"a,e{n},lead,agreement\nb,e{n},follow_up,mandate\n" for n in range(1, 5))
+            + "u,e3,advisory,agreement\nu,e4,advisory,agreement\n",
         )
     )
     assert find_all(complete).empty

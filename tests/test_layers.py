@@ -17,6 +17,7 @@ LAYERS = {
     "actormap.i18n": 1,
     "actormap.normalize": 1,
     "actormap.model": 2,
+    "actormap.expected": 2,
     "actormap.validation": 3,
     "actormap.files": 4,
     "actormap.analysis": 5,

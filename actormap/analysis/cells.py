@@ -56,7 +56,7 @@ def planned_cells(actor_map: ActorMap) -> pd.DataFrame:
 
 
 def _pairs(cells: pd.DataFrame) -> set[tuple[str, str]]:
-    return set(zip(cells["level"], cells["target_group"]))
+    return set(zip(cells["level"].tolist(), cells["target_group"].tolist()))
 
 
 def _state(cell, running, planned, wide, planned_wide, not_expected) -> str:

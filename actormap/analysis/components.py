@@ -40,7 +40,7 @@ import pandas as pd
 from actormap.analysis.organisation import Organisation
 from actormap.model import ActorMap
 
-__all__ = ["CutOff", "component_labels", "cut_off_counts", "cut_offs"]
+__all__ = ["CutOff", "HubGraph", "component_labels", "cut_off_counts", "cut_offs", "hub_graph"]
 
 
 class CutOff(NamedTuple):
@@ -50,14 +50,25 @@ class CutOff(NamedTuple):
     first: tuple[str, ...]
 
 
-def _hub_graph(actor_map: ActorMap) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray, np.ndarray]:
+class HubGraph(NamedTuple):
+    """The collaboration network as numbered edges (see :func:`hub_graph`)."""
+
+    first: np.ndarray
+    second: np.ndarray
+    actors: list[str]
+    parents: np.ndarray
+    taking_part: np.ndarray
+
+
+def hub_graph(actor_map: ActorMap) -> HubGraph:
     """The collaboration network with each effort as a hub node, as numbered edge ends, and the parent links.
 
     An effort with k participants becomes k edges to its hub, not k² edges
     between the actors; efforts with one participant link nobody and are left
-    out. Returns the two ends of every edge, the actors' ids (actor i is node
-    i, and the hubs are numbered after the actors), each actor's parent node
-    (-1 for none) and whether it takes part in something.
+    out. Returns the two ends of every edge, the ids of the actors on an edge
+    (actor i is node i, and the hubs are numbered after the actors), each
+    one's parent node (-1 for none) and whether it takes part in something
+    (a running effort or a relation). An actor on no edge is not numbered.
     """
     pairs = actor_map.running_participation[["actor", "effort"]].drop_duplicates()
     shared = pairs[pairs.groupby("effort")["actor"].transform("size") > 1]
@@ -77,10 +88,10 @@ def _hub_graph(actor_map: ActorMap) -> tuple[np.ndarray, np.ndarray, list[str], 
     parents = np.full(len(names), -1, dtype=np.int64)
     parents[actor_numbers[len(shared) + len(relations) : linked]] = actor_numbers[linked + len(relations) :]
     taking_part = pd.concat([pairs["actor"], actor_map.relations["from"], actor_map.relations["to"]])
-    return first, second, names.tolist(), parents, names.isin(taking_part)
+    return HubGraph(first, second, names.tolist(), parents, names.isin(taking_part))
 
 
-def cut_offs(actor_map: ActorMap, first: int = 3) -> dict[str, CutOff]:
+def cut_offs(actor_map: ActorMap, first: int = 3, graph: HubGraph | None = None) -> dict[str, CutOff]:
     """Actors whose dropping out splits the collaboration network, with what each one cuts off.
 
     An actor is an articulation point of the collaboration network exactly
@@ -100,13 +111,15 @@ def cut_offs(actor_map: ActorMap, first: int = 3) -> dict[str, CutOff]:
         The map; planned and ended efforts do not link anyone.
     first : int
         How many of the cut-off actors to name, in the order of the search.
+    graph : HubGraph, optional
+        The map's :func:`hub_graph`, when the caller has it already.
 
     Returns
     -------
     dict
         A :class:`CutOff` per articulation actor id, in the order of the search.
     """
-    ends, other_ends, actors, parents, taking_part = _hub_graph(actor_map)
+    ends, other_ends, actors, parents, taking_part = hub_graph(actor_map) if graph is None else graph
     size = int(max(ends.max(initial=-1), other_ends.max(initial=-1))) + 1
     starts, neighbours = _adjacency(ends, other_ends, size)
     organisation = Organisation(parents.tolist(), taking_part.tolist())
@@ -122,27 +135,35 @@ def cut_off_counts(actor_map: ActorMap) -> dict[str, int]:
 def component_labels(first: np.ndarray, second: np.ndarray, count: int) -> list[int]:
     """The connected component of each node ``0 .. count - 1`` of an undirected graph, given its edges' ends.
 
-    A component is labelled by its lowest node. Linear in nodes and edges.
+    A component is labelled by its lowest node. Vectorised hooking and
+    pointer jumping: each round every label moves to the lowest label it
+    touches, then follows the pointers to their ends, so a few rounds over
+    the edges, in numpy, do for any graph.
 
     Examples
     --------
     >>> component_labels(np.array([0, 3]), np.array([1, 2]), 5)
     [0, 0, 2, 2, 4]
+    >>> component_labels(np.array([4, 3, 2, 1]), np.array([3, 2, 1, 0]), 6)
+    [0, 0, 0, 0, 0, 5]
     """
-    starts, neighbours = _adjacency(first, second, count)
-    labels = [-1] * count
-    for root in range(count):
-        if labels[root] >= 0:
-            continue
-        labels[root] = root
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            for neighbour in neighbours[starts[node] : starts[node + 1]]:
-                if labels[neighbour] < 0:
-                    labels[neighbour] = root
-                    stack.append(neighbour)
-    return labels
+    labels = np.arange(count, dtype=np.int64)
+    ends = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
+    while len(ends[0]):
+        here, there = labels[ends[0]], labels[ends[1]]
+        apart = here != there
+        if not apart.any():
+            break
+        here, there = here[apart], there[apart]
+        lowest = np.minimum(here, there)
+        np.minimum.at(labels, here, lowest)  # every label points at a lower one or at itself: no loops
+        np.minimum.at(labels, there, lowest)
+        while True:
+            jumped = labels[labels]
+            if np.array_equal(jumped, labels):
+                break
+            labels = jumped
+    return labels.tolist()
 
 
 def _adjacency(first: np.ndarray, second: np.ndarray, count: int) -> tuple[list[int], list[int]]:

@@ -15,10 +15,11 @@ import numpy as np
 import pandas as pd
 
 from actormap.analysis.cells import cell_states
+from actormap.analysis.components import HubGraph, hub_graph
 from actormap.model import ActorMap
 from actormap.schema import WORKING_ROLES
 
-__all__ = ["Context", "distinct_by_effort", "effort_rows", "topmost_plans", "with_plans"]
+__all__ = ["Context", "dated", "distinct_by_effort", "effort_rows", "topmost_plans", "with_plans"]
 
 
 class Context:
@@ -42,6 +43,11 @@ class Context:
     @cached_property
     def states(self) -> pd.Series:
         return cell_states(self.map)
+
+    @cached_property
+    def hub(self) -> HubGraph:
+        """The collaboration network, built once for the rules that read it (see :func:`hub_graph`)."""
+        return hub_graph(self.map)
 
     @staticmethod
     def names(actors) -> tuple:
@@ -109,6 +115,24 @@ def distinct_by_effort(participation: pd.DataFrame) -> dict[str, list[str]]:
     return {effort: actors[start:end] for effort, start, end in zip(names.tolist(), [0, *ends], ends)}
 
 
+def dated(text: str) -> tuple[str, dict]:
+    """A readable date as a message variant and its arguments: a year, a month or a day, as the plan writes it.
+
+    Examples
+    --------
+    >>> dated("2025"), dated("2025-12"), dated("2025-12-15")[1]
+    (('message_year', {'year': 2025}), ('message_month', {'year': 2025, 'month': ('month', 12)}), \
+{'year': 2025, 'month': ('month', 12), 'day': 15})
+    """
+    year, month, day = ([*map(int, text.strip().split("-")), 0, 0])[:3]
+    say: dict = {"year": year}
+    if month:
+        say["month"] = ("month", month)
+    if day:
+        say["day"] = day
+    return ("message_day" if day else "message_month" if month else "message_year"), say
+
+
 def effort_rows(efforts: pd.DataFrame):
     """The efforts' (id, level, target groups) as plain tuples: pandas' itertuples builds a named tuple per row."""
     return zip(*(efforts[column].to_numpy(object) for column in ("id", "level", "target_groups")))
@@ -126,7 +150,7 @@ def with_plans(efforts: pd.DataFrame, own: set[str]) -> set[str]:
     >>> sorted(with_plans(efforts, {"plan"}))
     ['measure', 'plan', 'prog']
     """
-    parent = dict(zip(efforts["id"], efforts["parent"]))
+    parent = {effort: plan for effort, plan in zip(efforts["id"].tolist(), efforts["parent"].tolist()) if plan}
     known: dict[str, bool] = {}
     for start in parent:
         path: dict[str, None] = {}
@@ -150,14 +174,14 @@ def topmost_plans(efforts: pd.DataFrame) -> dict[str, str]:
     >>> topmost_plans(efforts)
     {'plan': 'plan', 'prog': 'plan', 'measure': 'plan', 'alone': 'alone'}
     """
-    parent = dict(zip(efforts["id"], efforts["parent"]))
-    top: dict[str, str] = {}
-    for start in parent:
+    parent = {effort: plan for effort, plan in zip(efforts["id"].tolist(), efforts["parent"].tolist()) if plan}
+    settled: dict[str, str] = {}
+    for start in parent:  # only measures walk: the rest are their own topmost plan
         path: dict[str, None] = {}
         node = start
-        while node not in top and parent.get(node) and node not in path:
+        while node not in settled and node in parent and node not in path:
             path[node] = None
             node = parent[node]
-        root = top.get(node, node)
-        top.update(dict.fromkeys([*path, start], root))
-    return top
+        settled.update(dict.fromkeys([*path, start], settled.get(node, node)))
+    ids = efforts["id"].tolist()
+    return dict(zip(ids, ids)) | settled

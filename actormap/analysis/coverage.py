@@ -168,7 +168,7 @@ def level_summary(actor_map: ActorMap, findings: pd.DataFrame | None = None) -> 
     ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
     ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
     >>> level_summary(m).values.tolist()[-1]
-    ['treatment', 1, 2, 1, 2]
+    ['treatment', 1, 2, 1, 3]
     """
     efforts = actor_map.active_efforts
     participation = actor_map.active_participation

@@ -58,5 +58,5 @@ def _aligned(flat: pd.DataFrame) -> str:
     widths = {name: max(len(name), *map(len, values)) for name, values in columns.items()}
     header = "  ".join(name.ljust(widths[name]) for name in columns) + "  MESSAGE"
     cells = zip(*([value.ljust(widths[name]) for value in values] for name, values in columns.items()))
-    rows = ["  ".join(row) + "  " + message for row, message in zip(cells, flat["message"])]
+    rows = ["  ".join(row) + "  " + message for row, message in zip(cells, flat["message"].tolist())]
     return "\n".join([header, *rows, tn("count.findings", len(flat))])

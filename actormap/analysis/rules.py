@@ -1,9 +1,15 @@
-"""The responsibility findings: eleven named rules over a map's not ended efforts.
+"""The responsibility findings: sixteen named rules over a map's efforts, relations and requirements.
 
 Each rule returns rows with the columns of :data:`FINDING_COLUMNS`; messages
 are sentences in the map's language (or the one asked for) that name actors
 and efforts by name. The rules are explained in the README. A rule is one
-:class:`Rule` in :data:`RULES` plus its keys in every catalog.
+:class:`Rule` in :data:`RULES` plus its keys in every catalog; the longer
+ones live in modules of their own: :mod:`~actormap.analysis.overlaps`,
+:mod:`~actormap.analysis.handovers` (the default chains and the map's
+pathways), :mod:`~actormap.analysis.agreements` (the relations the law or
+the map requires), :mod:`~actormap.analysis.work` (who does the work, what
+pays for it, whether users are heard) and :mod:`~actormap.analysis.network`
+(isolated actors, a split network, single points).
 
 Planned efforts (:attr:`actormap.model.ActorMap.planned_ids`) cover no cell,
 carry no handover and take no part in an overlap; the rules about an
@@ -26,20 +32,22 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from actormap.analysis.agreements import missing_agreement
 from actormap.analysis.cells import planned_cells
-from actormap.analysis.components import component_labels, cut_offs
-from actormap.analysis.context import Context, effort_rows, topmost_plans, with_plans
+from actormap.analysis.context import Context, dated, effort_rows, topmost_plans, with_plans
+from actormap.analysis.handovers import HANDOVERS, broken_handover
+from actormap.analysis.network import fragmented, isolated_actor, single_point
+from actormap.analysis.overlaps import uncoordinated_overlap
 from actormap.analysis.wording import localize
+from actormap.analysis.work import grant_only, no_performer, no_user_voice
 from actormap.dates import last_day
-from actormap.model import ActorMap, ancestors
-from actormap.schema import LEVELS, POPULATION
+from actormap.model import ActorMap
+from actormap.schema import LEVELS, POPULATION, RELATION_KINDS
 
 __all__ = ["FINDING_COLUMNS", "HANDOVERS", "RULES", "SEVERITIES", "Rule", "find_all", "find_facts"]
 
 SEVERITIES = ("high", "medium", "low")
 FINDING_COLUMNS = ["rule", "severity", "level", "to_level", "target_group", "efforts", "actors", "message"]
-HANDOVERS = (("prevention", "early_intervention"), ("early_intervention", "treatment"))
-"""The levels a person is handed over between: health promotion reaches everyone and hands nobody over."""
 
 
 def _uncovered(c: Context) -> list[dict]:
@@ -89,7 +97,7 @@ def _unowned(c: Context, rule: str, owned: set[str]) -> list[dict]:
     not in one of its own: the gap is the plan's.
     """
     lacking = c.efforts[~c.efforts["id"].isin(with_plans(c.map.efforts, owned))]
-    parent = dict(zip(c.map.efforts["id"], c.map.efforts["parent"]))
+    parent = dict(zip(c.map.efforts["id"].tolist(), c.map.efforts["parent"].tolist()))
     top = topmost_plans(pd.DataFrame({"id": list(lacking["id"]), "parent": [parent[e] for e in lacking["id"]]}))
     measures: dict[str, list[str]] = {}
     for effort, plan in top.items():
@@ -117,13 +125,7 @@ def _expired(c: Context) -> list[dict]:
     past = c.efforts[np.array(over, dtype=bool)]
     findings = []
     for effort, end in zip(effort_rows(past), past["end"]):
-        year, month, day = ([*map(int, end.strip().split("-")), 0, 0])[:3]
-        say: dict = {"year": year}
-        if month:
-            say["month"] = ("month", month)
-        if day:
-            say["day"] = day
-        variant = "message_day" if day else "message_month" if month else "message_year"
+        variant, say = dated(end)
         findings.append(c.effort_finding("expired", effort, c.participants(effort[0]), message=variant, **say))
     return findings
 
@@ -136,127 +138,6 @@ def _informal_only(c: Context) -> list[dict]:
         actors = c.participants(effort[0])
         findings.append(c.effort_finding("informal_only", effort, actors, actors=c.names(actors)))
     return findings
-
-
-def _uncoordinated_overlap(c: Context) -> list[dict]:
-    """Per (level, target group): running efforts with a lead that form two or more unlinked clusters.
-
-    Two efforts are linked when an actor takes part in both, a relation
-    links a lead of one to a lead of the other, or they belong to one plan
-    (one is the other's plan, or they share a plan up their ``parent``
-    chains). A population-wide effort reaches every group at its level, so it
-    counts in each of their cells. A cell whose led efforts fall into two or
-    more clusters is one finding, which names the clusters (so never two
-    efforts that share an actor as apart); the same efforts overlapping for
-    several target groups are reported once.
-    """
-    cells = _reach(c.map)
-    led = cells[cells["id"].isin(c.leads.keys())].reset_index(drop=True)
-    led["cell"] = led.groupby(["level", "target_group"], sort=False).ngroup()
-    led["cluster"] = _effort_clusters(led, c)
-    counts = led.groupby("cell")["cluster"].nunique()
-    groups: dict[tuple, tuple[list[str], dict[str, int]]] = {}
-    for _, cell in led[led["cell"].isin(counts.index[counts > 1])].groupby("cell"):
-        level, group = cell["level"].iat[0], cell["target_group"].iat[0]
-        key = (level, tuple(sorted(cell["id"])))
-        groups.setdefault(key, ([], dict(zip(cell["id"], cell["cluster"]))))[0].append(group)
-    findings = []
-    for (level, efforts), (target_groups, cluster_of) in groups.items():
-        clusters: dict[int, list[str]] = {}
-        for effort in efforts:
-            clusters.setdefault(cluster_of[effort], []).append(effort)
-        parts = tuple((tuple(members), tuple(_leads_of(c, members))) for members in clusters.values())
-        say = {"group": c.group(*target_groups), "count": c.count(len(parts)), "clusters": ("clusters", parts)}
-        group = ",".join(target_groups)
-        leads = _leads_of(c, efforts)
-        findings.append(
-            c.finding("uncoordinated_overlap", say, level, group, efforts, leads, message=f"message_{level}")
-        )
-    return findings
-
-
-def _leads_of(c: Context, efforts) -> list[str]:
-    return list(dict.fromkeys(actor for effort in efforts for actor in c.leads[effort]))
-
-
-def _reach(actor_map: ActorMap) -> pd.DataFrame:
-    """The running cells, with each population-wide effort also in every other group's cell at its level."""
-    cells = actor_map.running_cells
-    wide = cells[cells["target_group"] == POPULATION]
-    others = [group for group in actor_map.target_groups if group != POPULATION]
-    spread = wide.loc[wide.index.repeat(len(others))].assign(target_group=others * len(wide))
-    return pd.concat([cells, spread]).drop_duplicates(["id", "level", "target_group"])
-
-
-def _effort_clusters(led: pd.DataFrame, c: Context) -> list[int]:
-    """The cluster of each row of ``led`` (a led effort in a cell), as the connected components of one graph.
-
-    The graph's nodes are the rows, the (cell, actor) pairs and the (cell,
-    plan) pairs; a row links to its actors and to its topmost plan, and a
-    relation links two actors that both lead an effort in the cell. Linear in
-    participations and relations, for every cell at once.
-    """
-    members = led[["cell", "id"]].reset_index().merge(c.pairs, left_on="id", right_on="effort")
-    relations = c.map.relations[["from", "to"]]
-    leads = members.loc[members["role"] == "lead", ["cell", "actor"]].drop_duplicates()
-    linked = relations.merge(leads, left_on="from", right_on="actor").merge(
-        leads, left_on=["to", "cell"], right_on=["actor", "cell"]
-    )
-    top = topmost_plans(c.map.efforts)
-    plans = pd.Series(["\0plan:" + top.get(effort, effort) for effort in led["id"]], dtype=object)
-    keys, _ = pd.factorize(pd.concat([members["actor"], linked["from"], linked["to"], plans], ignore_index=True))
-    cells = np.concatenate([members["cell"], linked["cell"], linked["cell"], led["cell"]])
-    nodes = pd.factorize(cells * (keys.max(initial=0) + 1) + keys)[0] + len(led)
-    ends = len(members), len(members) + len(linked), len(members) + 2 * len(linked)
-    first = np.concatenate([members["index"], nodes[ends[0] : ends[1]], np.arange(len(led))])
-    second = np.concatenate([nodes[: ends[0]], nodes[ends[1] : ends[2]], nodes[ends[2] :]])
-    return component_labels(first, second, int(nodes.max(initial=len(led) - 1)) + 1)[: len(led)]
-
-
-def _broken_handover(c: Context) -> list[dict]:
-    relations = list(zip(c.map.relations["from"], c.map.relations["to"]))
-    cells = c.map.running_cells
-    findings = []
-    for group in c.map.target_groups:
-        in_group = cells[cells["target_group"] == group]
-        for lower, higher in HANDOVERS:
-            low_efforts = list(in_group.loc[in_group["level"] == lower, "id"])
-            high_efforts = list(in_group.loc[in_group["level"] == higher, "id"])
-            if not low_efforts or not high_efforts:
-                continue
-            low = set().union(*map(c.doers, low_efforts))
-            high = set().union(*map(c.doers, high_efforts))
-            if low & high or any((a in low and b in high) or (a in high and b in low) for a, b in relations):
-                continue
-            say = {"group": c.group(group)}
-            efforts, actors = low_efforts + high_efforts, sorted(low | high)
-            findings.append(
-                c.finding(
-                    "broken_handover", say, lower, group, efforts, actors, to_level=higher, message=f"message_{lower}"
-                )
-            )
-    return findings
-
-
-def _isolated_actor(c: Context) -> list[dict]:
-    actors = c.map.actors
-    relations = c.map.relations
-    active = set(c.participation["actor"]) | set(relations["from"]) | set(relations["to"])
-    with_active_unit = ancestors(actors, set(c.participation["actor"]))
-    isolated = actors[~actors["id"].isin(active | with_active_unit)]
-    return [c.finding("isolated_actor", {"actor": c.names([a])}, actors=(a,)) for a in isolated["id"]]
-
-
-def _single_point(c: Context) -> list[dict]:
-    return [
-        c.finding(
-            "single_point",
-            {"actor": c.names([actor]), "cut_off": ("cut_off", (cut.first, cut.total))},
-            actors=(actor,),
-            message="message_one" if cut.total == 1 else "message",
-        )
-        for actor, cut in sorted(cut_offs(c.map).items(), key=lambda item: (-item[1].total, item[0]))
-    ]
 
 
 @dataclass(frozen=True)
@@ -291,6 +172,26 @@ BY_LEVEL = tuple(f"message_{level}" for level in LEVELS)
 OWNER_MESSAGES = ("message", "message_plan_one", "message_plan")
 """An effort's missing lead or follow-up, alone or with the measures of its plan that lack it too."""
 
+DATED_MESSAGES = ("message_year", "message_month", "message_day")
+"""A sentence with a date written as the plan writes it: a year, a month or a day."""
+
+HANDOVER_MESSAGES = (
+    *(f"message_{lower}" for lower, _ in HANDOVERS),
+    "message_pathway",
+    "message_pathway_empty",
+    *(f"step_{level}" for level in LEVELS),
+)
+"""A broken default chain by its lower level, a pathway's broken handover or empty step, and a step in words."""
+
+AGREEMENT_MESSAGES = (
+    *(f"message_{kind}{variant}" for kind in RELATION_KINDS for variant in ("", "_informal", "_absent")),
+    "or",
+)
+"""A required relation by its kind: missing, only informal, or impossible for want of a side; sides joined by "or"."""
+
+FRAGMENT_MESSAGES = ("message", "message_alone", "message_alone_one", "message_loners", "message_loners_one", "part")
+"""Parts of the network, with or without the actors that work alone, or only those; a part in words."""
+
 RULES = {
     rule.name: rule
     for rule in (
@@ -299,12 +200,17 @@ RULES = {
         Rule("no_lead", "high", _no_lead, OWNER_MESSAGES),
         Rule("multiple_leads", "medium", _multiple_leads),
         Rule("no_follow_up", "medium", _no_follow_up, OWNER_MESSAGES),
-        Rule("expired", "medium", _expired, ("message_year", "message_month", "message_day")),
+        Rule("no_performer", "medium", no_performer, ("message", "message_one")),
+        Rule("expired", "medium", _expired, DATED_MESSAGES),
+        Rule("grant_only", "medium", grant_only, (*DATED_MESSAGES, "message_open")),
         Rule("informal_only", "low", _informal_only),
-        Rule("uncoordinated_overlap", "medium", _uncoordinated_overlap, (*BY_LEVEL, "cluster")),
-        Rule("broken_handover", "high", _broken_handover, tuple(f"message_{lower}" for lower, _ in HANDOVERS)),
-        Rule("isolated_actor", "low", _isolated_actor),
-        Rule("single_point", "medium", _single_point, ("message", "message_one", "more", "more_one")),
+        Rule("uncoordinated_overlap", "medium", uncoordinated_overlap, (*BY_LEVEL, "cluster")),
+        Rule("broken_handover", "high", broken_handover, HANDOVER_MESSAGES),
+        Rule("missing_agreement", "high", missing_agreement, AGREEMENT_MESSAGES),
+        Rule("no_user_voice", "medium", no_user_voice, BY_LEVEL),
+        Rule("isolated_actor", "low", isolated_actor),
+        Rule("fragmented", "medium", fragmented, FRAGMENT_MESSAGES),
+        Rule("single_point", "medium", single_point, ("message", "message_one", "more", "more_one")),
     )
 }
 """Every rule by name, in the order the README explains them."""
@@ -378,7 +284,7 @@ def find_all(actor_map: ActorMap, language: str | None = None) -> pd.DataFrame:
     ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
     >>> findings = find_all(m)
     >>> findings["rule"].tolist()
-    ['uncovered', 'uncovered', 'uncovered', 'no_follow_up', 'informal_only']
+    ['uncovered', 'uncovered', 'uncovered', 'no_follow_up', 'no_user_voice', 'informal_only']
     >>> findings.loc[3, "message"], find_all(m, "sv").loc[3, "message"]
     ('Nobody is responsible for following up “Mini-Maria”.', 'Ingen ansvarar för att följa upp ”Mini-Maria”.')
     """

@@ -10,7 +10,12 @@ one analysis serves every language:
 - ``("groups", codes)``: target groups;
 - ``("count", n)``: a count, as a word from one to ten (:func:`number_word`);
 - ``("month", n)``: a month's name;
-- ``("clusters", ((efforts, leads), ...))``: groups of efforts with their leads, for an overlap.
+- ``("clusters", ((efforts, leads), ...))``: groups of efforts with their leads, for an overlap;
+- ``("some_actors", ids)``: the first actors by name, then how many more ("a, b, c and two more");
+- ``("parts", (ids, ...))``: parts of the network, each its size and its first actors;
+- ``("pathway", name)``: a pathway's name in the language's quotes;
+- ``("step", (level, group))``: a step of a pathway, "treatment for youth";
+- ``("side", entries)``: a side of a required relation: actor ids by name, actor types in words.
 
 Any other value is written as it is. Besides the rules' own keys (see
 :attr:`actormap.analysis.rules.Rule.message_keys`) the wording uses the
@@ -26,6 +31,7 @@ import pandas as pd
 
 from actormap.i18n import code_label, join_names, t
 from actormap.model import ActorMap
+from actormap.schema import ACTOR_TYPES
 
 __all__ = ["WORDING_KEYS", "localize", "number_word"]
 
@@ -46,7 +52,7 @@ def localize(facts: pd.DataFrame, actor_map: ActorMap, language: str | None = No
     words = _Words(actor_map, language)
     messages = [
         t(f"rule.{rule}.{variant}", language, **{key: words(value) for key, value in say.items()})
-        for rule, (variant, say) in zip(facts["rule"], facts["say"])
+        for rule, (variant, say) in zip(facts["rule"].tolist(), facts["say"].tolist())
     ]
     return facts.drop(columns="say").assign(message=messages)
 
@@ -86,6 +92,11 @@ class _Words:
             "count": self.count,
             "month": self.month,
             "clusters": self.clusters,
+            "some_actors": self.some_actors,
+            "parts": self.parts,
+            "pathway": self.pathway,
+            "step": self.step,
+            "side": self.side,
         }
 
     def __call__(self, value):
@@ -150,3 +161,48 @@ class _Words:
         if len(parts) < 2 or all(len(efforts) == 1 for efforts, _ in clusters):
             return join_names(parts, self.language)
         return f"{', '.join(parts[:-1])}, {t('list.and', self.language)} {parts[-1]}"
+
+    def some_actors(self, actors) -> str:
+        """The first :data:`LISTED` actors by name, then how many more (``a, b, c and two more``)."""
+        names = [self.actors.get(actor, actor) for actor in actors[:LISTED]]
+        more = len(actors) - len(names)
+        if more:
+            names.append(t("list.more_one" if more == 1 else "list.more", self.language, count=self.count(more)))
+        return join_names(names, self.language)
+
+    def parts(self, parts) -> str:
+        """Each part of the network as its size and first actors, ``twelve actors (a, b, c and nine more)``."""
+        written = [
+            t("rule.fragmented.part", self.language, count=self.count(len(part)), names=self.some_actors(part))
+            for part in parts
+        ]
+        return join_names(written, self.language)
+
+    def pathway(self, name: str) -> str:
+        return t("rule.quote", self.language, text=name)
+
+    def step(self, step) -> str:
+        level, group = step
+        return t(f"rule.broken_handover.step_{level}", self.language, group=self.groups([group]))
+
+    def side(self, entries) -> str:
+        """A side of a required relation: actors by name, types as words (``social services``); "or" before the last.
+
+        Past :data:`LISTED` entries, the first ones and how many more (``a, b, c or two more``).
+        """
+        words = [self._side_entry(entry) for entry in entries[:LISTED]]
+        more = len(entries) - len(words)
+        if more:
+            words.append(t("list.more_one" if more == 1 else "list.more", self.language, count=self.count(more)))
+        if len(words) < 2:
+            return "".join(words)
+        separator = "; " if any("," in word for word in words[:-1]) else ", "
+        return t("rule.missing_agreement.or", self.language, first=separator.join(words[:-1]), last=words[-1])
+
+    def _side_entry(self, entry: str) -> str:
+        if entry in self.actors:
+            return self.actors[entry]
+        if entry in ACTOR_TYPES:
+            label = code_label("type", entry, self.language)
+            return label[:1].lower() + label[1:]
+        return entry

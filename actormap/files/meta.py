@@ -13,7 +13,21 @@ from actormap.validation.problems import Problem, problem
 
 __all__ = ["META_FILE", "META_KEYS", "dump_meta", "parse_meta"]
 
-META_KEYS = ("name", "municipality", "country", "language", "year", "as_of", "description", "target_groups", "coverage")
+META_KEYS = (
+    "name",
+    "municipality",
+    "country",
+    "language",
+    "year",
+    "as_of",
+    "description",
+    "target_groups",
+    "user_voice_levels",
+    "expect_off",
+    "coverage",
+    "pathway",
+    "expect",
+)
 """The keys the format knows, in the order :func:`dump_meta` writes them (others follow as they come)."""
 
 
@@ -27,15 +41,18 @@ def parse_meta(data: bytes, file: str) -> tuple[dict, list[Problem]]:
 
 
 def dump_meta(meta: dict) -> bytes:
-    """Write metadata as TOML: strings, numbers, booleans, dates, lists, and tables (after the other keys).
+    """Write metadata as TOML: strings, numbers, booleans, dates, lists, then tables, then arrays of tables.
 
     ``as_of`` is written as a TOML date, also when it is held as text
     ``YYYY-MM-DD``; text that is no date stays text, for validation to report.
+    A list of tables (``[[pathway]]``, ``[[expect]]``) is written as an array
+    of tables after the other keys.
 
     Examples
     --------
     >>> meta = {"name": "Ale", "year": 2016, "as_of": "2016-05-01", "target_groups": ["youth"],
-    ...         "coverage": {"not_expected": ["treatment:population"]}}
+    ...         "coverage": {"not_expected": ["treatment:population"]},
+    ...         "pathway": [{"name": "Youth to adult", "steps": ["treatment:youth", "treatment:adults"]}]}
     >>> print(dump_meta(meta).decode())
     name = "Ale"
     year = 2016
@@ -45,14 +62,31 @@ def dump_meta(meta: dict) -> bytes:
     [coverage]
     not_expected = ["treatment:population"]
     <BLANKLINE>
+    [[pathway]]
+    name = "Youth to adult"
+    steps = ["treatment:youth", "treatment:adults"]
+    <BLANKLINE>
     >>> tomllib.loads(dump_meta(meta).decode())["as_of"]
     datetime.date(2016, 5, 1)
     """
     ordered = [key for key in META_KEYS if key in meta] + [key for key in meta if key not in META_KEYS]
-    lines = [f"{_key(key)} = {_value(meta[key], key)}" for key in ordered if not isinstance(meta[key], dict)]
-    for key in (key for key in ordered if isinstance(meta[key], dict)):  # a table's keys follow its header
-        lines += ["", f"[{_key(key)}]", *(f"{_key(name)} = {_value(value)}" for name, value in meta[key].items())]
+    tables = [key for key in ordered if isinstance(meta[key], dict)]
+    arrays = [key for key in ordered if _array_of_tables(meta[key])]
+    lines = [f"{_key(key)} = {_value(meta[key], key)}" for key in ordered if key not in {*tables, *arrays}]
+    for key in tables:  # a table's keys follow its header
+        lines += ["", f"[{_key(key)}]", *_entries(meta[key])]
+    for key in arrays:
+        for table in meta[key]:
+            lines += ["", f"[[{_key(key)}]]", *_entries(table)]
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _array_of_tables(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def _entries(table: dict) -> list[str]:
+    return [f"{_key(name)} = {_value(value)}" for name, value in table.items()]
 
 
 def _key(key: str) -> str:

@@ -15,6 +15,8 @@ import pandas as pd
 from actormap.i18n import level_names
 from actormap.model import ActorMap, ancestors
 from actormap.schema import LEVELS, META_FILE, TABLES, Column
+from actormap.validation.expected import check_expectation_actors
+from actormap.validation.funding import funding_not_funder
 from actormap.validation.metadata import check_meta
 from actormap.validation.periods import ends_before_starts, invalid_dates
 from actormap.validation.problems import Problem, problem, problems_frame
@@ -41,12 +43,15 @@ _UNKNOWN = {
 """The problem code of a value outside its vocabulary: by the table an id refers to, or by the code column."""
 
 
-def validate_map(actor_map: ActorMap, files: dict[str, str]) -> list[Problem]:
+def validate_map(actor_map: ActorMap, files: dict[str, str], meta_file: str | None = None) -> list[Problem]:
     """Check a map's tables against the format; return every problem found.
 
     ``files`` names the file (or workbook sheet) of each loaded table, for
-    the problems' locations. Tables missing from ``actor_map.tables`` are
-    not checked here; the loader reports missing files.
+    the problems' locations; ``meta_file`` that of the metadata, where an
+    ``[[expect]]`` naming no actor of the map is located (default: the
+    workbook's ``map`` sheet when the tables are sheets, else ``map.toml``).
+    Tables missing from ``actor_map.tables`` are not checked here; the loader
+    reports missing files.
     """
     problems: list[Problem] = []
     ids = {name: _ids(actor_map.clean(name)) for name in ("actors", "efforts")}
@@ -70,7 +75,11 @@ def validate_map(actor_map: ActorMap, files: dict[str, str]) -> list[Problem]:
     ]
     if "participation" in actor_map.tables:
         problems += _duplicate_rows(actor_map.participation, files["participation"])
+        problems += funding_not_funder(actor_map.participation, files["participation"])
     if "actors" in actor_map.tables:
+        book = next((file.rpartition("[")[0] for file in files.values() if file.endswith("]")), "")
+        meta_file = meta_file or (f"{book}[map]" if book else META_FILE)  # "map": files.xlsx.META_SHEET
+        problems += check_expectation_actors(actor_map.meta.get("expect"), meta_file, ids["actors"].index)
         problems += _parent_cycles(actor_map.actors, files["actors"], "parent-cycle")
     if "efforts" in actor_map.tables:
         problems += _parent_cycles(actor_map.efforts, files["efforts"], "effort-parent-cycle")

@@ -1,12 +1,21 @@
-"""Problems with the values of a map's metadata (``map.toml``, or a workbook's ``map`` sheet)."""
+"""Problems with the values of a map's metadata (``map.toml``, or a workbook's ``map`` sheet).
+
+``[[pathway]]``, ``[[expect]]``, ``expect_off`` and ``user_voice_levels``
+are checked in :mod:`actormap.validation.expected`, from here.
+"""
 
 from __future__ import annotations
 
-import difflib
-
 from actormap.dates import as_date
 from actormap.i18n import level_aliases
-from actormap.schema import DEFAULT_TARGET_GROUPS, LANGUAGES, LEVELS
+from actormap.schema import DEFAULT_TARGET_GROUPS, LANGUAGES
+from actormap.validation.expected import (
+    LEVELS_TEXT,
+    check_expectations,
+    check_pathways,
+    check_user_voice_levels,
+    closest,
+)
 from actormap.validation.problems import Problem, problem
 
 __all__ = ["check_meta"]
@@ -16,7 +25,12 @@ NOT_EXPECTED = "coverage.not_expected"
 
 
 def check_meta(meta: dict, file: str) -> list[Problem]:
-    """Problems with known keys' values: language, year, target groups, as_of and ``[coverage]``.
+    """Problems with known keys' values: language, year, target groups, as_of, ``[coverage]`` and what the map expects.
+
+    What the map expects (``[[pathway]]``, ``[[expect]]``, ``expect_off``,
+    ``user_voice_levels``) is checked here as far as the metadata shows it;
+    whether an ``[[expect]]`` names actors of the map is checked with the
+    tables (:func:`actormap.validation.expected.check_expectation_actors`).
 
     Examples
     --------
@@ -51,8 +65,14 @@ def check_meta(meta: dict, file: str) -> list[Problem]:
         problems.append(problem("invalid-metadata", file, column="target_groups", detail="target_groups_repeated"))
     if "as_of" in meta and as_date(meta["as_of"]) is None:
         problems.append(problem("invalid-metadata", file, column="as_of", detail="as_of", value=str(meta["as_of"])))
+    known_groups = tuple(groups) if valid_groups else None
     if "coverage" in meta:
-        problems += _check_coverage(meta["coverage"], file, tuple(groups) if valid_groups else None)
+        problems += _check_coverage(meta["coverage"], file, known_groups)
+    if "pathway" in meta:
+        problems += check_pathways(meta["pathway"], file, known_groups)
+    problems += check_expectations(meta, file)
+    if "user_voice_levels" in meta:
+        problems += check_user_voice_levels(meta["user_voice_levels"], file)
     return problems
 
 
@@ -68,7 +88,7 @@ def _check_coverage(coverage, file: str, groups: tuple[str, ...] | None) -> list
     if not isinstance(written, list):
         return [problem("invalid-metadata", file, column=NOT_EXPECTED, detail="not_expected")]
     aliases = level_aliases()
-    levels = ", ".join(f"{level} ({number})" for number, level in enumerate(LEVELS, start=1))
+    levels = LEVELS_TEXT
     allowed = ", ".join(groups or DEFAULT_TARGET_GROUPS)
 
     def bad(detail: str, entry, level: str = "", group: str = "", suggestion: str = "") -> Problem:
@@ -93,13 +113,7 @@ def _check_coverage(coverage, file: str, groups: tuple[str, ...] | None) -> list
             problems.append(bad("not_expected_entry", entry))
             continue
         if level.lower() not in aliases:
-            problems.append(bad("not_expected_level", entry, level=level, suggestion=_closest(level.lower(), aliases)))
+            problems.append(bad("not_expected_level", entry, level=level, suggestion=closest(level.lower(), aliases)))
         if groups is not None and group not in groups:
-            problems.append(bad("not_expected_group", entry, group=group, suggestion=_closest(group, groups)))
+            problems.append(bad("not_expected_group", entry, group=group, suggestion=closest(group, groups)))
     return problems
-
-
-def _closest(value: str, allowed) -> str:
-    """The allowed value closest to ``value``, or ""."""
-    close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.75)
-    return close[0] if close else ""

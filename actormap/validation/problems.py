@@ -74,6 +74,10 @@ CODES = {
         ProblemCode("effort-parent-cycle", "error", "problem.effort-parent-cycle"),
         ProblemCode("invalid-date", "error", "problem.invalid-date"),
         ProblemCode("end-before-start", "error", "problem.end-before-start"),
+        ProblemCode("funding-not-funder", "error", "problem.funding-not-funder"),
+        ProblemCode("invalid-pathway", "error", "problem.invalid-pathway"),
+        ProblemCode("invalid-expectation", "error", "problem.invalid-expectation"),
+        ProblemCode("unknown-expectation", "warning", "problem.unknown-expectation"),
         ProblemCode("unused-actor", "warning", "problem.unused-actor"),
         ProblemCode("empty-effort", "warning", "problem.empty-effort"),
     )
