@@ -465,7 +465,7 @@ def test_an_overlap_names_its_groups_and_never_parts_efforts_that_share_an_actor
     ]
     facts = find_facts(small(efforts, participation))
     _, say = facts.loc[facts["rule"] == "uncoordinated_overlap", "say"].iloc[0]
-    clusters = [set(efforts) for efforts, _ in say["clusters"][1]]
+    clusters = [set(efforts) for efforts, _ in say["clusters"][1][0]]
     shared = [("p1", "p2")]  # IFO takes part in both
     assert all(any({first, second} <= cluster for cluster in clusters) for first, second in shared)
     assert messages(find_all(small(efforts, participation), "sv"), "uncoordinated_overlap") == [
@@ -480,6 +480,34 @@ def test_an_overlap_of_single_efforts_reads_as_a_plain_list():
     assert messages(findings, "uncoordinated_overlap") == [
         "The treatment efforts for youth fall into three groups that do not work together: "
         "“P1” (led by Skolan), “P2” (led by Polisen) and “P3” (led by Föreningen)."
+    ]
+
+
+@pytest.mark.parametrize(
+    "language, ending",
+    [
+        ("en", "“P3” (led by IFO) and two other groups."),
+        ("sv", "”P3” (leds av IFO) och två andra grupper."),
+        ("da", "“P3” (ledet af IFO) og to andre grupper."),
+        ("nb", "«P3» (ledet av IFO) og to andre grupper."),
+    ],
+)
+def test_an_overlap_of_many_groups_names_the_first_three_and_counts_the_rest(language, ending):
+    efforts = "".join(f"p{n},P{n},treatment,youth,,,,\n" for n in range(1, 6))
+    participation = "".join(led(f"p{n}", by=actor) for n, actor in enumerate("abcde", start=1))
+    (message,) = messages(find_all(small(efforts, participation), language), "uncoordinated_overlap")
+    assert message.endswith(ending) and "P4" not in message and "P5" not in message
+
+
+def test_an_overlap_group_with_many_leads_names_three_and_counts_the_rest():
+    efforts = "".join(f"p{n},P{n},treatment,youth,,,,\n" for n in range(1, 6))
+    shared = led("p1", by="a") + "".join(
+        led(f"p{n}", by=actor) + f"a,p{n},partner,agreement\n" for n, actor in zip((2, 3, 4), "bcd")
+    )
+    findings = find_all(small(efforts, shared + led("p5", by="e")))
+    assert messages(findings, "uncoordinated_overlap") == [
+        "The treatment efforts for youth fall into two groups that do not work together: "
+        "“P1”, “P2”, “P3” and one more (led by Skolan, Polisen, IFO and one more), and “P5” (led by Föreningen)."
     ]
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from actormap.analysis.components import component_labels
 from actormap.analysis.context import Context, topmost_plans
+from actormap.analysis.wording import LISTED
 from actormap.model import ActorMap
 from actormap.schema import POPULATION
 
@@ -45,8 +46,12 @@ def uncoordinated_overlap(c: Context) -> list[dict]:
         clusters: dict[int, list[str]] = {}
         for effort in efforts:
             clusters.setdefault(cluster_of[effort], []).append(effort)
-        parts = tuple((tuple(members), tuple(_leads_of(c, members))) for members in clusters.values())
-        say = {"group": c.group(*target_groups), "count": c.count(len(parts)), "clusters": ("clusters", parts)}
+        named = tuple((tuple(members), tuple(_leads_of(c, members))) for members in list(clusters.values())[:LISTED])
+        say = {
+            "group": c.group(*target_groups),
+            "count": c.count(len(clusters)),
+            "clusters": ("clusters", (named, len(clusters))),
+        }
         group = ",".join(target_groups)
         leads = _leads_of(c, efforts)
         findings.append(

@@ -172,6 +172,9 @@ BY_LEVEL = tuple(f"message_{level}" for level in LEVELS)
 OWNER_MESSAGES = ("message", "message_plan_one", "message_plan")
 """An effort's missing lead or follow-up, alone or with the measures of its plan that lack it too."""
 
+OVERLAP_MESSAGES = (*BY_LEVEL, "cluster", "more_groups", "more_groups_one")
+"""An overlap by its level; a group of efforts with its leads, and how many more groups past the first ones."""
+
 DATED_MESSAGES = ("message_year", "message_month", "message_day")
 """A sentence with a date written as the plan writes it: a year, a month or a day."""
 
@@ -204,7 +207,7 @@ RULES = {
         Rule("expired", "medium", _expired, DATED_MESSAGES),
         Rule("grant_only", "medium", grant_only, (*DATED_MESSAGES, "message_open")),
         Rule("informal_only", "low", _informal_only),
-        Rule("uncoordinated_overlap", "medium", uncoordinated_overlap, (*BY_LEVEL, "cluster")),
+        Rule("uncoordinated_overlap", "medium", uncoordinated_overlap, OVERLAP_MESSAGES),
         Rule("broken_handover", "high", broken_handover, HANDOVER_MESSAGES),
         Rule("missing_agreement", "high", missing_agreement, AGREEMENT_MESSAGES),
         Rule("no_user_voice", "medium", no_user_voice, BY_LEVEL),

@@ -10,7 +10,8 @@ one analysis serves every language:
 - ``("groups", codes)``: target groups;
 - ``("count", n)``: a count, as a word from one to ten (:func:`number_word`);
 - ``("month", n)``: a month's name;
-- ``("clusters", ((efforts, leads), ...))``: groups of efforts with their leads, for an overlap;
+- ``("clusters", (((efforts, leads), ...), total))``: the first groups of efforts with their leads, and how
+  many groups in all, for an overlap;
 - ``("some_actors", ids)``: the first actors by name, then how many more ("a, b, c and two more");
 - ``("parts", (ids, ...))``: parts of the network, each its size and its first actors;
 - ``("pathway", name)``: a pathway's name in the language's quotes;
@@ -73,7 +74,7 @@ def number_word(count: int, language: str = "en", capital: bool = False) -> str:
 
 
 LISTED = 3
-"""How many efforts a message names before it says how many more there are."""
+"""How many efforts, actors or groups a message names before it says how many more there are."""
 
 
 class _Words:
@@ -148,17 +149,28 @@ class _Words:
     def month(self, month: int) -> str:
         return t(f"month.{month}", self.language)
 
-    def clusters(self, clusters) -> str:
-        """Each group of efforts with its leads, ``“a” and “b” (led by X)``.
+    def clusters(self, content) -> str:
+        """The groups of efforts named, each with its leads (``“a” and “b” (led by X)``), then how many more.
 
+        ``content`` is the named groups and how many groups there are in all.
         When a group holds several efforts, the last group follows a comma
         and "and", so the "and" between groups stands apart from those inside one.
         """
+        shown, total = content
         parts = [
-            t("rule.uncoordinated_overlap.cluster", self.language, efforts=self.effort_list(e), leads=self.names(leads))
-            for e, leads in clusters
+            t(
+                "rule.uncoordinated_overlap.cluster",
+                self.language,
+                efforts=self.effort_list(e),
+                leads=self.some_actors(leads),
+            )
+            for e, leads in shown
         ]
-        if len(parts) < 2 or all(len(efforts) == 1 for efforts, _ in clusters):
+        more = total - len(shown)
+        if more:
+            key = "more_groups_one" if more == 1 else "more_groups"
+            parts.append(t(f"rule.uncoordinated_overlap.{key}", self.language, count=self.count(more)))
+        if len(parts) < 2 or all(len(efforts) == 1 for efforts, _ in shown):
             return join_names(parts, self.language)
         return f"{', '.join(parts[:-1])}, {t('list.and', self.language)} {parts[-1]}"
 
