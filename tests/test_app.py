@@ -14,7 +14,7 @@ from actormap.analysis.slices import for_municipality, municipalities
 from actormap.i18n import catalog, t, tn
 from actormap.synthetic import generate_map, write_files
 from actormap.ui.widgets import key_for
-from actormap.view.labels import CELL_STATES_SHOWN, cell_text, level_labels
+from actormap.view.labels import CELL_STATES_SHOWN, cell_text, level_labels, rule_title
 
 PAGES = ("overview", "network", "responsibilities", "whatif")
 LANGUAGES = ("en", "sv", "da", "nb")
@@ -247,3 +247,22 @@ def test_a_map_of_several_municipalities_shows_one_at_a_time_and_edits_them_all(
         assert not go(at, page).exception
     go(at, "edit")
     assert at.sidebar.selectbox(key=key_for("municipality", "en")).disabled and not at.exception
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_handovers_and_agreements_show_on_overview_network_and_what_if_in_every_language(language):
+    norway = actormap.load_map(DATA / "norway-plan")
+    findings = find_all(norway, language)
+    at = start_app(DATA / "norway-plan")
+    at.sidebar.selectbox(key="language").set_value(language).run()
+    shown = {cell for frame in at.dataframe for cell in frame.value.to_numpy().ravel()}
+    titles = {rule_title(rule, language) for rule in ("broken_handover", "missing_agreement", "fragmented")}
+    assert titles <= shown
+    go(at, "network", language)
+    agreement = findings.index[findings["rule"] == "missing_agreement"][0]
+    at.selectbox(key=key_for("net_highlight", language)).set_value(int(agreement)).run()
+    assert not at.exception
+    go(at, "whatif", language)
+    at.multiselect(key=key_for("whatif_remove", language)).set_value(["kommunestyret"]).run()
+    created = at.dataframe[0].value.iloc[:, 1].tolist()  # severity, then the finding
+    assert rule_title("fragmented", language) in created and rule_title("missing_agreement", language) not in created

@@ -591,3 +591,23 @@ def test_export_page_offers_every_format_with_the_filters_named():
     at.multiselect(key=key_for("export_without", "en")).set_value(["familiecenteret"]).run()
     assert at.info[0].value.endswith("Filters: as if Familiecenteret had left")
     assert at.caption[-1].value == "14 actors and 8 efforts."
+
+
+NEW_RULES = ("broken_handover", "missing_agreement", "no_user_voice", "fragmented")
+"""Rules of the handovers issue that fire on the Norwegian map (grant_only fires on Herning's)."""
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "da", "nb"])
+def test_brief_and_report_say_the_handovers_and_agreements_in_every_language(language):
+    selection = select(actormap.load_map(DATA / "norway-plan"), language=language, date=DATE)
+    findings = find_all(selection.actor_map, language)
+    agreement = findings.loc[findings["rule"] == "missing_agreement", "message"].iloc[0]
+    assert markdown_text(agreement) in brief_markdown(selection)  # high: among the ten the brief lists
+    workbook = load_workbook(io.BytesIO(export_bytes(selection, "xlsx")))
+    rows = list(workbook[t("export.sheet_findings", language)].iter_rows(min_row=2, values_only=True))
+    assert {rule_title(rule, language) for rule in NEW_RULES} <= {row[1] for row in rows}
+    assert set(findings["message"]) <= {cell for row in rows for cell in row}
+    herning = select(actormap.load_map(HERNING), language=language, date=DATE)
+    grant = find_all(herning.actor_map, language).set_index("rule").loc["grant_only", "message"]
+    assert reading_order(herning.findings)["rule"].tolist().index("grant_only") < 10  # so the brief lists it
+    assert markdown_text(grant) in brief_markdown(herning)

@@ -6,7 +6,7 @@ Every rule is shown firing exactly where its definition says, and not where it d
 import json
 
 import pytest
-from conftest import write_map
+from conftest import DATA, write_map
 
 import actormap
 from actormap.analysis.compare import new_findings
@@ -326,6 +326,20 @@ def test_gaps_without_the_only_doer_shows_the_new_finding(tmp_path, capsys):
     assert main(["gaps", str(folder), "--format", "json", "--without", "skola"]) == 0
     findings = json.loads(capsys.readouterr().out)
     assert [(f["rule"], f["efforts"]) for f in findings] == [("no_lead", ["p"]), ("no_performer", ["p"])]
+
+
+@pytest.mark.parametrize(
+    "name, leaving, created",
+    [
+        ("goteborg", "ks", []),  # the agreement is still missing: the same finding, one actor fewer
+        ("goteborg", "vgr", ["no_lead", "no_lead"]),  # the region's two efforts lose their lead; the rest stays
+        ("herning", "politiet", []),  # a network in fewer pieces is no new finding
+        ("norway-plan", "kommunestyret", ["no_lead", "no_lead", "no_follow_up", "no_follow_up", "fragmented"]),
+    ],
+)
+def test_a_removal_creates_only_what_it_makes_worse(name, leaving, created):
+    appeared = new_findings(actormap.load_map(DATA / name), [leaving])
+    assert appeared["rule"].tolist() == created
 
 
 # --- users' voice -----------------------------------------------------------------------------------------------

@@ -11,9 +11,9 @@ from actormap.model import ActorMap
 __all__ = ["compare_findings", "filter_findings", "finding_changes", "new_findings"]
 
 
-def _finding_key(finding) -> tuple:
-    """What a finding is about: its cell and efforts, or its actors when it names no effort."""
-    about = frozenset(finding.efforts) or frozenset(finding.actors)
+def _finding_key(finding, left: frozenset = frozenset()) -> tuple:
+    """What a finding is about: its cell and efforts, or its actors but those that ``left`` when it names no effort."""
+    about = frozenset(finding.efforts) or frozenset(finding.actors) - left
     return finding.rule, finding.level, finding.to_level, finding.target_group, about
 
 
@@ -24,16 +24,23 @@ def finding_changes(
     return compare_findings(find_all(before, language), find_all(after, language))
 
 
-def compare_findings(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def compare_findings(old: pd.DataFrame, new: pd.DataFrame, left=()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The findings of ``new`` that ``old`` lacks (appeared) and those of ``old`` that ``new`` lacks (resolved).
 
     Two findings are the same when they have the same rule, level, target
-    group and efforts (or actors, when they name no effort), whatever their wording.
+    group and efforts (or actors, when they name no effort), whatever their
+    wording. Actors that ``left`` between the two do not count: a required
+    agreement still missing when one of the actors it names has left is the
+    same finding, not a new one. A finding that names no effort has not
+    appeared when an old one of its rule and cell names all its actors (a
+    network in fewer pieces, say).
 
     Parameters
     ----------
     old, new : DataFrame
         Findings, as :func:`~actormap.analysis.rules.find_all` returns them.
+    left : iterable of str, optional
+        Ids of the actors that ``new`` is without (a what-if removal).
 
     Returns
     -------
@@ -52,10 +59,22 @@ def compare_findings(old: pd.DataFrame, new: pd.DataFrame) -> tuple[pd.DataFrame
     >>> appeared["rule"].tolist(), resolved["rule"].tolist()
     (['no_lead'], [])
     """
-    old_keys = {_finding_key(f) for f in old.itertuples()}
+    left = frozenset(left)
+    old_keys = {_finding_key(f, left) for f in old.itertuples()}
     new_keys = {_finding_key(f) for f in new.itertuples()}
-    appeared = new[[_finding_key(f) not in old_keys for f in new.itertuples()]].reset_index(drop=True)
-    resolved = old[[_finding_key(f) not in new_keys for f in old.itertuples()]].reset_index(drop=True)
+    named_before: dict[tuple, list[frozenset]] = {}
+    for key in old_keys:
+        named_before.setdefault(key[:-1], []).append(key[-1])
+
+    def appears(finding) -> bool:
+        """Not found before; one that names no effort also not when it names fewer of the same actors."""
+        key = _finding_key(finding)
+        if finding.efforts:
+            return key not in old_keys
+        return not any(key[-1] <= before for before in named_before.get(key[:-1], []))
+
+    appeared = new[[appears(f) for f in new.itertuples()]].reset_index(drop=True)
+    resolved = old[[_finding_key(f, left) not in new_keys for f in old.itertuples()]].reset_index(drop=True)
     return appeared, resolved
 
 
@@ -86,7 +105,9 @@ def new_findings(actor_map: ActorMap, removed, language: str | None = None) -> p
     >>> new_findings(m, ["sn"]).loc[0, "message"]
     'No actor leads “Mini-Maria”, so nobody is clearly responsible for it.'
     """
-    return finding_changes(actor_map, without_actors(actor_map, removed), language)[0]
+    removed = list(removed)
+    after = without_actors(actor_map, removed)
+    return compare_findings(find_all(actor_map, language), find_all(after, language), removed)[0]
 
 
 def filter_findings(

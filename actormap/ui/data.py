@@ -156,7 +156,7 @@ def cached_selection(
 def cached_new_findings(version: str, removed: tuple[str, ...], language: str, _actor_map: ActorMap):
     """The findings that the actors ``removed`` leaving creates, against the map's cached findings."""
     after = find_all(without_actors(_actor_map, removed), language)
-    return compare_findings(cached_findings(version, language, _actor_map), after)[0]
+    return compare_findings(cached_findings(version, language, _actor_map), after, removed)[0]
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

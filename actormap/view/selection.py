@@ -166,7 +166,7 @@ class Selection:
         """
         findings = find_all(self.actor_map, self.language)
         if self.filters.without:  # actor_map is the source without them: compare, do not remove again
-            created = compare_findings(find_all(self.source, self.language), findings)[0]
+            created = compare_findings(find_all(self.source, self.language), findings, self.filters.without)[0]
             made = set(zip(created["rule"], created["message"]))
             findings["new"] = [key in made for key in zip(findings["rule"], findings["message"])]
         else:
