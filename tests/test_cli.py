@@ -1,11 +1,15 @@
 """The actormap command: exit codes, located problems, findings in every format."""
 
 import json
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 
 import pytest
-from conftest import INVALID, KOMMUN, TWO_MUNICIPALITIES, write_map
+from conftest import HERNING, INVALID, KOMMUN, TWO_MUNICIPALITIES, write_map
 
 from actormap.cli import main
 
@@ -184,3 +188,33 @@ def test_an_unknown_municipality_exits_2_and_names_the_known_ones(tmp_path, caps
     path = write_map(tmp_path / folder, **(TWO_MUNICIPALITIES if folder == "two" else KOMMUN))
     assert main(["gaps", str(path), "--municipality", "Oslo"]) == 2
     assert capsys.readouterr().err == f"actormap: --municipality names no municipality of the map {said}\n"
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_stopping_serve_stops_the_server_it_started(stop_signal):
+    """``actormap serve`` becomes the server: a stop signal leaves nothing listening on the port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "actormap", "serve", "--port", str(port), str(HERNING)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not answers(port):
+            assert server.poll() is None and time.monotonic() < deadline, "the server never answered"
+            time.sleep(0.25)
+        server.send_signal(stop_signal)
+        server.wait(timeout=20)
+        assert not answers(port)
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
+def answers(port: int) -> bool:
+    """Whether something on this machine answers Streamlit's health check on ``port``."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
+            return answer.read().decode().strip() == "ok"
+    except OSError:
+        return False

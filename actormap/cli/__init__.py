@@ -9,7 +9,7 @@ import sys
 from actormap.cli.run import UsageError, run_demo, run_export, run_gaps, run_serve, run_validate
 from actormap.schema import ACTOR_TYPES, LANGUAGES, LEVELS
 
-__all__ = ["COMMANDS", "UsageError", "main"]
+__all__ = ["COMMANDS", "UsageError", "main", "parse_arguments"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,8 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     Only the chosen command's arguments are built and only its modules
     imported, so ``actormap --help`` starts without pandas.
     """
-    argv = sys.argv[1:] if argv is None else list(argv)
-    args = _parser(_chosen_command(argv)).parse_args(argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else list(argv))
     try:
         return args.run(args)
     except UsageError as error:
@@ -33,6 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # the last guard: a user sees one line, never a traceback
         print(f"actormap: {_last_words(error)}", file=sys.stderr)
         return 2
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The command line parsed: its ``command``, its options, and ``run``, the function that carries it out."""
+    return _parser(_chosen_command(argv)).parse_args(argv)
 
 
 def _chosen_command(argv: list[str]) -> str | None:

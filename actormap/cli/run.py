@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import subprocess
+import os
 import sys
 from pathlib import Path
 
@@ -54,7 +54,25 @@ UPLOAD_LIMIT_MB = 20
 
 
 def run_serve(args) -> int:
-    """Run ``streamlit run`` on the app with the given maps; usage statistics stay off.
+    """Become ``streamlit run`` on the app with the given maps (usage statistics off), or exit 2 for a missing map.
+
+    The process turns into Streamlit's (``exec``) rather than starting it as a
+    child, so stopping the command (Ctrl-C, SIGTERM) stops the server: no
+    child is left listening on the port.
+    """
+    missing = [path for path in args.maps if not Path(path).exists()]
+    if missing:
+        print(f"actormap: no such map: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    command = serve_command(args)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(command[0], command)
+    return 0  # not reached: exec replaces this process
+
+
+def serve_command(args) -> list[str]:
+    """The ``streamlit run`` command line that serves the maps.
 
     Served to other machines (any ``--address`` but this one's), the app is
     read-only unless ``--allow-edit`` says otherwise; the app is told so on
@@ -62,14 +80,10 @@ def run_serve(args) -> int:
     """
     from actormap.ui.options import READ_ONLY
 
-    missing = [path for path in args.maps if not Path(path).exists()]
-    if missing:
-        print(f"actormap: no such map: {', '.join(missing)}", file=sys.stderr)
-        return 2
     local = args.address in ("localhost", "127.0.0.1", "::1")
     read_only = args.read_only or not (local or args.allow_edit)
     script = Path(__file__).parent.parent / "ui" / "entry.py"
-    command = [
+    return [
         sys.executable,
         "-m",
         "streamlit",
@@ -89,7 +103,6 @@ def run_serve(args) -> int:
         *([READ_ONLY] if read_only else []),
         *(str(Path(path).resolve()) for path in args.maps),
     ]
-    return subprocess.call(command)
 
 
 def run_demo(args) -> int:
