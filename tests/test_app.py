@@ -11,10 +11,12 @@ from actormap.analysis.coverage import coverage
 from actormap.analysis.reading import cell_lines, split_findings
 from actormap.analysis.rules import find_all
 from actormap.analysis.slices import for_municipality, municipalities
+from actormap.export.text import markdown_text
 from actormap.i18n import catalog, t, tn
 from actormap.synthetic import generate_map, write_files
+from actormap.ui.tables import MAX_ROWS
 from actormap.ui.widgets import key_for
-from actormap.view.labels import CELL_STATES_SHOWN, cell_text, level_labels, rule_title
+from actormap.view.labels import CELL_STATES_SHOWN, cell_text, first_names, level_labels, rule_title
 
 PAGES = ("overview", "network", "responsibilities", "whatif")
 LANGUAGES = ("en", "sv", "da", "nb")
@@ -52,9 +54,9 @@ def test_overview_shows_figures_and_the_findings_filter_narrows_the_list():
     metrics = {metric.label: metric.value for metric in at.metric}
     assert metrics["Actors"] == "15"
     assert metrics["High-severity findings"] == "3"
-    assert at.dataframe[1].value.shape[0] == 14
+    assert at.table[0].value.shape[0] == 14
     at.multiselect(key=key_for("filter_rule", "en")).set_value(["broken_handover"]).run()
-    shown = at.dataframe[1].value
+    shown = at.table[0].value
     assert shown["Finding"].tolist() == ["Broken handover"]
     assert at.caption[-1].value.startswith("1 of 14 findings")
 
@@ -74,8 +76,10 @@ def test_overview_lists_who_should_act_first_and_sums_up_the_empty_cells_level_b
     findings = find_all(actormap.load_map(HERNING), language)
     actionable, cells = split_findings(findings)
     assert len(actionable) and len(cells)  # both kinds, so the order shows
-    listed = at.dataframe[1].value
-    assert listed[t("ui.col_message", language)].tolist() == [*actionable["message"], *cells["message"]]
+    listed = at.table[0].value
+    assert listed[t("ui.col_message", language)].tolist() == [
+        markdown_text(m) for m in [*actionable["message"], *cells["message"]]
+    ]
     assert at.caption[-1].value == tn("ui.findings_count_reading", len(findings), language, shown=len(findings))
     lines = cell_lines(findings, language)
     markdown = texts(at.markdown)
@@ -153,7 +157,7 @@ def test_what_if_lists_the_findings_an_actor_leaving_creates():
     go(english(at), "whatif")
     assert texts(at.info) == [t("ui.whatif_pick", "en")]
     at.multiselect(key=key_for("whatif_remove", "en")).set_value(["misbrugscenteret"]).run()
-    created = at.dataframe[0].value
+    created = at.table[0].value
     assert created["Finding"].tolist() == ["Uncoordinated overlap"]  # the project and the treatment lose their link
     assert texts(at.warning) == [tn("ui.whatif_count", len(created), "en")]
 
@@ -182,7 +186,7 @@ def test_an_actor_without_findings_is_told_so_while_the_map_has_findings_elsewhe
     assert said[language] in texts(at.caption)
     assert t("ui.no_findings", language) not in texts(at.caption) + texts(at.success)
     at.selectbox(key=key_for("profile_actor", language)).set_value("familiecenteret").run()
-    assert at.dataframe[-1].value.shape[0] == 4  # handover, two leads, no follow-up, project money
+    assert at.table[-1].value.shape[0] == 4  # handover, two leads, no follow-up, project money
 
 
 def test_an_invalid_upload_shows_its_problems_and_the_app_stays_usable():
@@ -255,14 +259,36 @@ def test_the_handovers_and_agreements_show_on_overview_network_and_what_if_in_ev
     findings = find_all(norway, language)
     at = start_app(DATA / "norway-plan")
     at.sidebar.selectbox(key="language").set_value(language).run()
-    shown = {cell for frame in at.dataframe for cell in frame.value.to_numpy().ravel()}
+    shown = {cell for frame in at.table for cell in frame.value.to_numpy().ravel()}
     titles = {rule_title(rule, language) for rule in ("broken_handover", "missing_agreement", "fragmented")}
     assert titles <= shown
+    listed = at.table[0].value.set_index(t("ui.col_message", language))
+    who = listed.loc[markdown_text(findings.loc[findings["actors"] == ("barnevern", "nav"), "message"].iloc[0])]
+    assert who[t("ui.col_actors", language)] == first_names(("barnevern", "nav"), norway.actor_names, language)
     go(at, "network", language)
     agreement = findings.index[findings["rule"] == "missing_agreement"][0]
     at.selectbox(key=key_for("net_highlight", language)).set_value(int(agreement)).run()
     assert not at.exception
     go(at, "whatif", language)
     at.multiselect(key=key_for("whatif_remove", language)).set_value(["kommunestyret"]).run()
-    created = at.dataframe[0].value.iloc[:, 1].tolist()  # severity, then the finding
+    created = at.table[0].value.iloc[:, 1].tolist()  # severity, then the finding
     assert rule_title("fragmented", language) in created and rule_title("missing_agreement", language) not in created
+
+
+def test_a_long_list_of_findings_shows_the_first_ones_and_says_where_the_rest_are(tmp_path, monkeypatch):
+    folder = write_files(generate_map(1000, seed=0), tmp_path / "stor")
+    monkeypatch.setattr(sys, "argv", ["app.py", str(folder)])
+    count = len(find_all(actormap.load_map(folder)))
+    assert count > MAX_ROWS
+    at = english(start_app(folder))
+    assert at.table[0].value.shape[0] == MAX_ROWS
+    assert at.caption[-1].value == tn("ui.findings_first", count, "en", shown=MAX_ROWS)
+    assert at.caption[-1].value.startswith(f"The list shows the first 300 of {count} findings")
+
+
+def test_who_should_act_names_three_actors_and_counts_the_rest():
+    names = {"a": "IFO", "b": "Polisen", "c": "Skolan", "d": "Fältgruppen"}
+    assert first_names(("a", "b", "c", "d"), names, "en") == "IFO, Polisen, Skolan and one more"
+    assert first_names(("a", "b", "c", "d"), names, "nb") == "IFO, Polisen, Skolan og én til"
+    assert first_names(("a", "b"), names, "da") == "IFO og Polisen"
+    assert first_names((), names, "sv") == ""

@@ -30,6 +30,9 @@ import pytest
 from conftest import HERNING, INVALID, ROOT, SCREENSHOTS
 from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect
 
+import actormap
+from actormap.analysis.reading import reading_order
+from actormap.analysis.rules import find_all
 from actormap.i18n import LANGUAGE_NAMES, t, tn
 
 MAP = HERNING
@@ -321,6 +324,25 @@ def test_language_switch(page: Page, screenshots: Path):
             assert_no_errors(page, "network in English")
             save_screenshot(page, screenshots, "en-network.png")
             open_page(page, "overview", "en")
+
+
+def test_every_finding_is_read_whole_with_who_should_act_beside_it(page: Page, screenshots: Path):
+    """On the Overview at 1400 px each finding's sentence wraps inside its cell: none is cut off or hidden."""
+    table = main_area(page).get_by_test_id("stTable")
+    check(table, "no findings table on the Overview").to_be_visible()
+    save_screenshot(page, screenshots, "da-findings.png")
+    headers = table.locator("thead th").all_inner_texts()
+    assert headers[-2:] == [t("ui.col_actors", "da"), t("ui.col_message", "da")]
+    cells = table.locator("tbody tr td:last-child")
+    findings = reading_order(find_all(actormap.load_map(MAP), "da"))
+    assert cells.all_inner_texts() == findings["message"].tolist()
+    sizes = cells.evaluate_all(
+        """cells => cells.map(cell => ({clipped: cell.scrollWidth > cell.clientWidth,
+                                        lines: cell.getBoundingClientRect().height
+                                               / parseFloat(getComputedStyle(cell).lineHeight)}))"""
+    )
+    assert not [size for size in sizes if size["clipped"]], "a finding's sentence runs out of its cell"
+    assert max(size["lines"] for size in sizes) >= 2, "no sentence wraps: the long ones must be cut off"
 
 
 def test_invalid_upload(page: Page, screenshots: Path):

@@ -56,7 +56,7 @@ def test_add_an_actor_and_its_participation_then_save(herning):
         ],
     )
     assert [m.value for m in at.markdown] == [f"**{tn('ui.edit_findings_resolved', 1, 'en')}**"]
-    assert at.dataframe[4].value["Finding"].tolist() == ["Broken handover"]
+    assert at.table[0].value["Finding"].tolist() == ["Broken handover"]
     at.button(key="edit_save").click().run()
     assert not at.exception
     assert [s.value for s in at.success] == [t("ui.saved", "en")]

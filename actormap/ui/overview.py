@@ -133,4 +133,4 @@ def _findings(actor_map: ActorMap, findings: pd.DataFrame, language: str) -> Non
     if shown.empty:
         st.info(t("ui.no_findings_filtered", language))
         return
-    show_findings(shown, language)
+    show_findings(shown, names, language)

@@ -124,7 +124,7 @@ def _profile(actor_map: ActorMap, language: str) -> None:
     if findings.empty:  # about the actor only: the map may well have findings elsewhere
         st.caption(t("ui.profile_no_findings", language, actor=names[actor]))
     else:
-        show_findings(reading_order(findings), language)
+        show_findings(reading_order(findings), names, language)
 
 
 def _actor_efforts(actor_map: ActorMap, actor: str, language: str) -> pd.DataFrame:

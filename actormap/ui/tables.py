@@ -5,27 +5,21 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from actormap.export.text import markdown_text
 from actormap.i18n import codes_text, level_name, t, tn
 from actormap.validation.problems import localized_messages
-from actormap.view.labels import rule_title, severity_label
+from actormap.view.labels import first_names, rule_title, severity_label
 
 __all__ = ["show_findings", "show_invalid", "show_problems", "table_height"]
 
 ROW_PIXELS = 35
+MAX_ROWS = 300
+"""The most findings a page lists; the filters narrow them, and the report workbook lists them all."""
 
 
 def table_height(rows: int, most: int = 720) -> int:
     """A dataframe height that shows every row up to ``most`` pixels (then it scrolls)."""
     return min(ROW_PIXELS * (rows + 1) + 3, most)
-
-
-def findings_columns(language: str) -> dict:
-    """Column widths for :func:`findings_table`: narrow codes, a wide message."""
-    return {
-        t("ui.col_severity", language): st.column_config.TextColumn(width="small"),
-        t("ui.col_target_group", language): st.column_config.TextColumn(width="small"),
-        t("ui.col_message", language): st.column_config.TextColumn(width="large"),
-    }
 
 
 def problems_table(problems: pd.DataFrame, language: str) -> pd.DataFrame:
@@ -41,8 +35,8 @@ def problems_table(problems: pd.DataFrame, language: str) -> pd.DataFrame:
     )
 
 
-def findings_table(findings: pd.DataFrame, language: str) -> pd.DataFrame:
-    """Findings as the strategist reads them: severity, rule, where, and the sentence."""
+def findings_table(findings: pd.DataFrame, names: dict[str, str], language: str) -> pd.DataFrame:
+    """Findings as the strategist reads them: severity, rule, where, who should act, and the sentence."""
 
     def place(row) -> str:
         if not row.level:
@@ -58,20 +52,23 @@ def findings_table(findings: pd.DataFrame, language: str) -> pd.DataFrame:
             t("ui.col_target_group", language): findings["target_group"].map(
                 lambda groups: codes_text("target_group", groups, language)
             ),
+            t("ui.col_actors", language): findings["actors"].map(lambda ids: first_names(ids, names, language)),
             t("ui.col_message", language): findings["message"],
         }
     )
 
 
-def show_findings(findings: pd.DataFrame, language: str) -> None:
-    """Draw findings as a sortable table: every row visible up to a screenful, the message widest."""
-    st.dataframe(
-        findings_table(findings, language),
-        hide_index=True,
-        width="stretch",
-        column_config=findings_columns(language),
-        height=table_height(len(findings)),
-    )
+def show_findings(findings: pd.DataFrame, names: dict[str, str], language: str) -> None:
+    """Draw findings as a table whose sentences wrap, so each is read whole; past :data:`MAX_ROWS`, say so.
+
+    A static table, not a data grid: a grid cuts a long sentence off at its
+    column's edge. Every cell is escaped, so a name shows as written.
+    """
+    table = findings_table(findings.head(MAX_ROWS), names, language).map(markdown_text)
+    message = t("ui.col_message", language)
+    st.table(table.style.set_properties(subset=[message], width="45%"), hide_index=True)
+    if len(findings) > MAX_ROWS:
+        st.caption(tn("ui.findings_first", len(findings), language, shown=MAX_ROWS))
 
 
 def show_invalid(problems: pd.DataFrame, language: str) -> bool:

@@ -34,4 +34,4 @@ def render(actor_map: ActorMap, language: str) -> None:
         st.success(t("ui.whatif_none", language))
         return
     st.warning(tn("ui.whatif_count", len(created), language))
-    show_findings(reading_order(created), language)
+    show_findings(reading_order(created), names, language)

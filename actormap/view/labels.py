@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from actormap.i18n import code_label, level_name, t
+from actormap.i18n import code_label, join_names, level_name, t
 from actormap.schema import LEVELS
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "coverage_cells",
     "coverage_grid",
     "grid_rows",
+    "first_names",
     "level_labels",
     "level_number",
     "role_label",
@@ -77,6 +78,21 @@ def role_label(role: str, basis: str, language: str) -> str:
 def severity_label(severity: str, language: str) -> str:
     """A finding's severity in words, e.g. "high"."""
     return t(f"severity.{severity}", language)
+
+
+def first_names(ids, names: dict[str, str], language: str, first: int = 3) -> str:
+    """The first ``first`` of these actors or efforts by name, then how many more.
+
+    Examples
+    --------
+    >>> first_names(("a", "b", "c", "d", "e"), {"a": "IFO", "b": "Polisen", "c": "Skolan"}, "sv")
+    'IFO, Polisen, Skolan och 2 till'
+    """
+    shown = [names.get(item, item) for item in ids[:first]]
+    more = len(ids) - len(shown)
+    if more:
+        shown.append(t("list.more_one" if more == 1 else "list.more", language, count=more))
+    return join_names(shown, language)
 
 
 def rule_title(rule: str, language: str) -> str:

@@ -168,14 +168,15 @@ def _review_and_save(base: ActorMap, candidate: ActorMap, path: Path, language: 
 def _finding_preview(base: ActorMap, candidate: ActorMap, language: str) -> None:
     before = cached_findings(base.version, language, base)
     appeared, resolved = compare_findings(before, find_all(candidate, language))
+    names = base.actor_names | candidate.actor_names
     if appeared.empty and resolved.empty:
         st.caption(t("ui.edit_findings_same", language))
     if not appeared.empty:
         st.markdown(f"**{tn('ui.edit_findings_new', len(appeared), language)}**")
-        show_findings(appeared, language)
+        show_findings(appeared, names, language)
     if not resolved.empty:
         st.markdown(f"**{tn('ui.edit_findings_resolved', len(resolved), language)}**")
-        show_findings(resolved, language)
+        show_findings(resolved, names, language)
 
 
 def _show_disk_changes(base: ActorMap, current: ActorMap, language: str) -> None:
