@@ -292,3 +292,19 @@ def test_who_should_act_names_three_actors_and_counts_the_rest():
     assert first_names(("a", "b", "c", "d"), names, "nb") == "IFO, Polisen, Skolan og én til"
     assert first_names(("a", "b"), names, "da") == "IFO og Polisen"
     assert first_names((), names, "sv") == ""
+
+
+def test_a_map_picked_stays_picked_and_speaks_its_language_unless_one_was_picked():
+    goteborg = str((DATA / "goteborg").resolve())
+    at = start_app(HERNING)
+    at.sidebar.selectbox(key=key_for("map", "da")).set_value(goteborg).run()
+    assert at.sidebar.selectbox(key="language").value == "sv"
+    assert at.sidebar.selectbox(key=key_for("map", "sv")).value == goteborg
+    go(at, "network", "sv")  # the next click anywhere in the sidebar keeps the map
+    assert at.sidebar.selectbox(key=key_for("map", "sv")).value == goteborg
+    assert at.sidebar.selectbox(key="language").value == "sv"
+    assert texts(go(at, "overview", "sv").title)[0].startswith("Göteborgs Stad")
+    english(at)  # a language the user picks stays when another map is picked
+    at.sidebar.selectbox(key=key_for("map", "en")).set_value(str(HERNING.resolve())).run()
+    assert at.sidebar.selectbox(key="language").value == "en"
+    assert at.sidebar.selectbox(key=key_for("map", "en")).value == str(HERNING.resolve())

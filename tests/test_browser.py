@@ -326,6 +326,20 @@ def test_language_switch(page: Page, screenshots: Path):
             open_page(page, "overview", "en")
 
 
+def test_a_map_picked_in_the_sidebar_stays_picked(page: Page, screenshots: Path):
+    """From Danish Herning pick Göteborg: it shows in Swedish, the picker says Göteborg, and stays on the next click."""
+    goteborg = tomllib.loads((ROOT / "data" / "goteborg" / "map.toml").read_text("utf-8"))["name"]
+    choose(page, t("ui.map", "da"), goteborg)
+    wait_for_title(page, goteborg)
+    wait_until_idle(page)
+    picker = selectbox(page, t("ui.map", "sv")).get_by_role("combobox")
+    check(picker, "the picker does not show the map picked").to_have_value(goteborg)
+    open_page(page, "network", "sv")
+    check(picker, "the next click went back to another map").to_have_value(goteborg)
+    save_screenshot(page, screenshots, "sv-goteborg-network.png")
+    assert_no_errors(page, "Göteborg picked")
+
+
 def test_every_finding_is_read_whole_with_who_should_act_beside_it(page: Page, screenshots: Path):
     """On the Overview at 1400 px each finding's sentence wraps inside its cell: none is cut off or hidden."""
     table = main_area(page).get_by_test_id("stTable")

@@ -44,7 +44,8 @@ def main(arguments: Sequence[str]) -> None:
     sources = {source.key: source for source in map_sources(options.maps)}
     choice = chosen("map", st.session_state.get("language", "en"))
     if choice not in sources and choice != UPLOAD:
-        choice = remember("map", next(iter(sources), UPLOAD))
+        choice = next(iter(sources), UPLOAD)
+    remember("map", choice)  # the picker shows it in whichever language the map brings
     actor_map, problems = _load(choice, sources)
     _follow_map_language(actor_map, choice)
     language = st.session_state.get("language", "en")
