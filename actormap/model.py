@@ -15,7 +15,7 @@ from actormap.i18n import level_aliases
 from actormap.normalize import normalize_table
 from actormap.schema import DEFAULT_NOT_EXPECTED, DEFAULT_TARGET_GROUPS, TABLES
 
-__all__ = ["ActorMap", "CsvDialect", "Expectation", "Pathway", "TableFormat", "ancestors"]
+__all__ = ["ActorMap", "CsvDialect", "Expectation", "Pathway", "TableFormat", "ancestors", "descendants"]
 
 
 @dataclass(frozen=True)
@@ -218,6 +218,23 @@ def _cells(efforts: pd.DataFrame) -> pd.DataFrame:
 def _with_efforts(participation: pd.DataFrame, efforts: pd.DataFrame) -> pd.DataFrame:
     kept = efforts[["id", "level", "target_groups"]]
     return participation.merge(kept, left_on="effort", right_on="id", how="inner").drop(columns="id")
+
+
+def descendants(table: pd.DataFrame, ids: set[str]) -> set[str]:
+    """``ids`` and every row below them down the ``parent`` chains: sub-units of actors, or measures of plans.
+
+    Examples
+    --------
+    >>> actors = pd.DataFrame({"id": ["kf", "sn", "ifo", "vc"], "parent": ["", "kf", "sn", ""]})
+    >>> sorted(descendants(actors, {"sn"}))
+    ['ifo', 'sn']
+    """
+    found = set(ids)
+    while True:
+        below = set(table.loc[table["parent"].isin(found) & ~table["id"].isin(found), "id"])
+        if not below:
+            return found
+        found |= below
 
 
 def ancestors(actors: pd.DataFrame, ids: set[str]) -> set[str]:

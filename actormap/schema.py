@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 __all__ = [
     "ACTOR_TYPES",
+    "MUNICIPAL_TYPES",
     "BASES",
     "DEFAULT_NOT_EXPECTED",
     "DEFAULT_TARGET_GROUPS",
@@ -64,6 +65,8 @@ ACTOR_TYPES = (
     "other",
 )
 ROLES = ("lead", "funder", "performer", "partner", "follow_up", "advisory")
+MUNICIPAL_TYPES = ("committee", "administration", "school", "social_services")
+"""The types of the municipality's own bodies; their sub-units (``parent`` chains) belong to it too."""
 WORKING_ROLES = ("lead", "performer", "partner")
 """The roles of the actors that do an effort's work, and so carry people on to the next level."""
 BASES = ("agreement", "mandate", "informal")

@@ -23,8 +23,7 @@ def test_hand_built_map_has_exactly_the_expected_findings(kommun):
         ("no_lead", "early_intervention", "", "youth", ("early2",), ("polis", "skola")),
         ("broken_handover", "early_intervention", "treatment", "adults", ("early1", "treat1"), ("ifo", "polis", "vc")),
         ("multiple_leads", "treatment", "", "youth", ("treat2",), ("vc", "ifo")),
-        ("no_follow_up", "promotion", "", "youth,adults", ("prom1",), ("ngo",)),
-        ("no_follow_up", "prevention", "", "youth", ("prev2",), ("fritid", "ngo")),
+        ("no_follow_up", "prevention", "", "youth", ("prev2",), ("fritid", "ngo")),  # prom1 is the NGO's own
         ("uncoordinated_overlap", "prevention", "", "youth", ("prev1", "prev2"), ("skola", "fritid")),
         ("no_user_voice", "early_intervention", "", "", (), ()),
         ("no_user_voice", "treatment", "", "", (), ()),
@@ -34,6 +33,23 @@ def test_hand_built_map_has_exactly_the_expected_findings(kommun):
         ("informal_only", "prevention", "", "youth", ("prev2",), ("fritid", "ngo")),
         ("isolated_actor", "", "", "", (), ("orphan",)),
     ]
+
+
+@pytest.mark.parametrize(
+    "participation, followed_up_elsewhere",
+    [
+        ("d,t,lead,agreement\n", True),  # the health centre's own care: its principal follows it up
+        ("d,t,lead,agreement\nb,t,partner,agreement\n", True),  # with the police: still other principals'
+        ("d,t,lead,agreement\nc,t,partner,agreement\n", False),  # IFO takes part: the municipality's gap
+        ("d,t,lead,agreement\nf,t,funder,mandate\n", False),  # a committee's sub-unit pays: the municipality's
+    ],
+)
+def test_an_effort_only_other_principals_take_part_in_is_not_the_municipalitys_to_follow_up(
+    participation, followed_up_elsewhere
+):
+    actors = PEOPLE + "n,Socialnämnden,committee,\nf,Finansieringsenheten,other,n\n"
+    findings = find_all(small("t,Beroendevård,treatment,youth,,,,\n", participation, actors=actors))
+    assert (not about(findings, "no_follow_up")) == followed_up_elsewhere
 
 
 def test_severities_follow_the_rules():
@@ -74,7 +90,7 @@ def test_messages_name_actors_and_efforts_by_name(kommun):
         "The collaboration network falls into two separate parts: five actors (Polisen, IFO, Skolan and two more) "
         "and two actors (Föreningen and Fritidsgården)."
     )
-    assert messages[("no_follow_up", ("ngo",))] == "Nobody is responsible for following up “Föräldrakurs”."
+    assert messages[("no_follow_up", ("fritid", "ngo"))] == "Nobody is responsible for following up “Fritidskvällar”."
 
 
 def with_files(tmp_path, **changes):
@@ -356,9 +372,9 @@ def test_only_actors_that_do_the_work_carry_a_handover():
 
 
 def test_a_planned_effort_still_needs_a_lead_and_a_follow_up():
-    actor_map = small("t,Mini-Maria,treatment,youth,planned,,,\n", "d,t,performer,agreement\n")
+    actor_map = small("t,Mini-Maria,treatment,youth,planned,,,\n", "c,t,performer,agreement\n")
     findings = find_all(actor_map)
-    assert about(findings, "no_lead") == about(findings, "no_follow_up") == [("treatment", "youth", ("t",), ("d",))]
+    assert about(findings, "no_lead") == about(findings, "no_follow_up") == [("treatment", "youth", ("t",), ("c",))]
 
 
 def test_a_measure_takes_the_lead_and_follow_up_of_its_plans_plan():

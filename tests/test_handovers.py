@@ -332,7 +332,7 @@ def test_gaps_without_the_only_doer_shows_the_new_finding(tmp_path, capsys):
     "name, leaving, created",
     [
         ("goteborg", "ks", []),  # the agreement is still missing: the same finding, one actor fewer
-        ("goteborg", "vgr", ["no_lead", "no_lead"]),  # the region's two efforts lose their lead; the rest stays
+        ("goteborg", "vgr", ["no_lead", "no_lead", "no_follow_up"]),  # its own assignment is left with nobody
         ("herning", "politiet", []),  # a network in fewer pieces is no new finding
         ("norway-plan", "kommunestyret", ["no_lead", "no_lead", "no_follow_up", "no_follow_up", "fragmented"]),
     ],

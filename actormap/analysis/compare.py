@@ -51,9 +51,9 @@ def compare_findings(old: pd.DataFrame, new: pd.DataFrame, left=()) -> tuple[pd.
     --------
     >>> from actormap import read_map
     >>> m, _ = read_map({"map.toml": b'target_groups = ["youth"]',
-    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\nifo,IFO,social_services\\n",
     ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
-    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\n"})
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\nifo,mm,partner\\n"})
     >>> from actormap.analysis.slices import without_actors
     >>> appeared, resolved = compare_findings(find_all(m), find_all(without_actors(m, ["sn"])))
     >>> appeared["rule"].tolist(), resolved["rule"].tolist()

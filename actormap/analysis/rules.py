@@ -41,8 +41,8 @@ from actormap.analysis.overlaps import uncoordinated_overlap
 from actormap.analysis.wording import localize
 from actormap.analysis.work import grant_only, no_performer, no_user_voice
 from actormap.dates import last_day
-from actormap.model import ActorMap
-from actormap.schema import LEVELS, POPULATION, RELATION_KINDS
+from actormap.model import ActorMap, descendants
+from actormap.schema import LEVELS, MUNICIPAL_TYPES, POPULATION, RELATION_KINDS
 
 __all__ = ["FINDING_COLUMNS", "HANDOVERS", "RULES", "SEVERITIES", "Rule", "find_all", "find_facts"]
 
@@ -87,7 +87,24 @@ def _multiple_leads(c: Context) -> list[dict]:
 
 
 def _no_follow_up(c: Context) -> list[dict]:
-    return _unowned(c, "no_follow_up", set(c.participation.loc[c.participation["role"] == "follow_up", "effort"]))
+    """Efforts nobody follows up; an effort only other principals take part in follows itself up, as they do."""
+    followed = set(c.participation.loc[c.participation["role"] == "follow_up", "effort"])
+    return _unowned(c, "no_follow_up", followed | _others_own(c))
+
+
+def _others_own(c: Context) -> set[str]:
+    """The efforts in which no body of the municipality takes part, nor in any plan they are measures of.
+
+    The municipality's bodies are the actors of :data:`~actormap.schema.MUNICIPAL_TYPES`
+    and their sub-units. A region's care, the police's patrols or a prison's
+    release work are followed up by their own principal, which a
+    municipality's map cannot ask of it; an effort nobody takes part in is
+    still the map's gap.
+    """
+    actors = c.map.actors
+    municipal = descendants(actors, set(actors.loc[actors["type"].isin(MUNICIPAL_TYPES), "id"]))
+    theirs = {effort for effort, members in c.members.items() if not municipal.isdisjoint(members)}
+    return set(c.members) - descendants(c.map.efforts, theirs)
 
 
 def _unowned(c: Context, rule: str, owned: set[str]) -> list[dict]:
