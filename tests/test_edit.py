@@ -39,7 +39,7 @@ def edit(at: AppTest, table: str, edited=None, added=None, deleted=None) -> AppT
 
 def snapshot(folder):
     return {
-        path.name: path.read_bytes() for path in folder.iterdir() if path.is_file() and path.name != ".actormap.lock"
+        path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()
     }
 
 

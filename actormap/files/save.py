@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from actormap.files.csvfile import write_csv
-from actormap.files.history import history_map, keep_previous
+from actormap.files.history import HISTORY_DIR, history_map, keep_previous
 from actormap.files.load import map_files, version_of
 from actormap.files.meta import dump_meta, parse_meta
 from actormap.files.xlsx import write_workbook
@@ -21,7 +21,8 @@ from actormap.validation.problems import ConflictError, MapError, NotAMapError
 
 __all__ = ["HISTORY_KEEP", "atomic_write", "map_bytes", "restore_version", "save_map", "table_rows"]
 
-LOCK_FILE = ".actormap.lock"
+LOCK_FILE = "lock"
+"""The lock file that serialises saves to a folder, kept in its ``.history`` so the map's own folder stays clean."""
 HISTORY_KEEP = 20
 """How many earlier versions a folder keeps by default."""
 
@@ -185,7 +186,8 @@ def atomic_write(target: Path, data: bytes) -> None:
 @contextlib.contextmanager
 def _locked(folder: Path):
     """Hold an exclusive lock on the folder while checking and writing, across processes."""
-    with open(folder / LOCK_FILE, "a") as lock:
+    (folder / HISTORY_DIR).mkdir(exist_ok=True)
+    with open(folder / HISTORY_DIR / LOCK_FILE, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
