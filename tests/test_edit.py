@@ -38,9 +38,7 @@ def edit(at: AppTest, table: str, edited=None, added=None, deleted=None) -> AppT
 
 
 def snapshot(folder):
-    return {
-        path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()
-    }
+    return {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()}
 
 
 def test_add_an_actor_and_its_participation_then_save(herning):
