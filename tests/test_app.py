@@ -308,3 +308,16 @@ def test_a_map_picked_stays_picked_and_speaks_its_language_unless_one_was_picked
     at.sidebar.selectbox(key=key_for("map", "en")).set_value(str(HERNING.resolve())).run()
     assert at.sidebar.selectbox(key="language").value == "en"
     assert at.sidebar.selectbox(key=key_for("map", "en")).value == str(HERNING.resolve())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_search_that_matches_nothing_drawn_says_so(language):
+    at = start_app(HERNING)
+    at.sidebar.selectbox(key="language").set_value(language).run()
+    go(at, "network", language)
+    at.text_input(key="net_search").set_value("politi").run()
+    assert texts(at.info) == []
+    at.text_input(key="net_search").set_value("Kriminalforsorgen").run()
+    assert texts(at.info) == [t("ui.search_none", language, text="Kriminalforsorgen")]
+    if language == "en":
+        assert texts(at.info) == ["No actor or effort shown has “Kriminalforsorgen” in its name."]
