@@ -12,7 +12,10 @@ from actormap.cli import parse_arguments
 from actormap.cli.run import serve_command
 from actormap.files.history import list_history
 from actormap.i18n import t, tn
+from actormap.ui.data import map_sources
+from actormap.ui.main import picker_label
 from actormap.ui.options import AppOptions, parse_options
+from actormap.ui.widgets import key_for
 
 
 @pytest.fixture
@@ -145,3 +148,22 @@ def test_uploaded_files_are_previewed_then_merged_into_the_map(herning):
     at.button(key="upload_merge").click().run()
     assert not at.exception
     assert "misbrugscenteret,Misbrugscenteret Nord," in (herning / "actors.csv").read_text("utf-8")
+
+
+def test_a_bundled_example_is_not_edited_in_place_and_a_copy_of_it_is_told_apart(herning, tmp_path):
+    copy = go(english(start_app(herning)), "edit")
+    assert [d.key for d in copy.dataframe if d.key and d.key.startswith("edit_")]  # the copy is edited
+    example = go(english(start_app(HERNING)), "edit")
+    assert [info.value for info in example.info] == [t("ui.example_read_only", "en", folder="herning")]
+    assert not [d for d in example.dataframe if d.key and d.key.startswith("edit_")]
+    name = "Herning Kommune: høring om strategi på misbrugsbehandlingsområdet"
+    labels = example.sidebar.selectbox(key=key_for("map", "en")).options
+    assert labels[:3] == [
+        name,
+        "Example · Ale kommun: drogförebyggande arbete inom Tidiga samordnade insatser",
+        "Example · Göteborgs Stad: plan för arbetet mot etablerat missbruk och beroende",
+    ]
+    assert f"Example · {name}" in labels  # the copy first, then the bundled one
+    other = shutil.copytree(HERNING, tmp_path / "kopi")
+    sources = map_sources([herning, other])
+    assert [picker_label(source, "da") for source in sources[:2]] == [f"herning · {name}", f"kopi · {name}"]

@@ -56,12 +56,18 @@ EXAMPLES_PACKAGE = "actormap.examples"
 
 
 class MapSource:
-    """A map the picker offers: a bundled example or a path from the command line."""
+    """A map the picker offers: a bundled example or a path from the command line.
 
-    def __init__(self, path: Path):
+    ``label`` is the map's name; ``apart`` what tells it from another map of
+    that name (its folder), and ``example`` whether it is bundled with actormap.
+    """
+
+    def __init__(self, path: Path, example: bool = False):
         self.path = path
         self.key = str(path)
         self.label = _label(path)
+        self.apart = ""
+        self.example = example
 
 
 def _label(path: Path) -> str:
@@ -82,13 +88,14 @@ def example_folders() -> list[Path]:
 
 
 def map_sources(maps: Sequence[Path]) -> list[MapSource]:
-    """The maps named on the command line first, then the examples."""
-    paths = list(dict.fromkeys([*maps, *(folder.resolve() for folder in example_folders())]))
-    sources = [MapSource(path) for path in paths]
-    labels = [source.label for source in sources]
+    """The maps named on the command line first, then the examples (an example named there stays one)."""
+    examples = [folder.resolve() for folder in example_folders()]
+    paths = list(dict.fromkeys([*maps, *examples]))
+    sources = [MapSource(path, example=path in examples) for path in paths]
+    labels = [source.label for source in sources if not source.example]
     for source in sources:
-        if labels.count(source.label) > 1:  # the picker tells options apart by their label
-            source.label = f"{source.label} · {source.path}"
+        if not source.example and labels.count(source.label) > 1:  # the picker tells options apart by their label
+            source.apart = source.path.name
     return sources
 
 

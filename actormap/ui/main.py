@@ -23,7 +23,7 @@ from actormap.ui.tables import show_invalid
 from actormap.ui.widgets import chosen, remember, remembered
 from actormap.validation.problems import NotAMapError
 
-__all__ = ["main"]
+__all__ = ["main", "picker_label"]
 
 PAGES = ("overview", "network", "responsibilities", "whatif", "edit", "export")
 VIEWS = {
@@ -57,11 +57,19 @@ def main(arguments: Sequence[str]) -> None:
         st.stop()
     municipality = _pick_municipality(actor_map, page, language)
     if page == "edit":
-        edit.render(actor_map, language, _path_of(choice, sources), options.read_only)
+        example = choice in sources and sources[choice].example
+        edit.render(actor_map, language, _path_of(choice, sources), options.read_only, example)
         return
     if municipality:
         actor_map = cached_municipality(actor_map.version, municipality, actor_map)
     VIEWS[page](actor_map, language)
+
+
+def picker_label(source: MapSource, language: str) -> str:
+    """The map's name in the picker, led by what tells it apart: "Example", or its folder beside a namesake."""
+    if source.example:
+        return f"{t('ui.example', language)} · {source.label}"
+    return f"{source.apart} · {source.label}" if source.apart else source.label
 
 
 def _path_of(choice: str, sources: dict[str, MapSource]) -> Path | None:
@@ -121,7 +129,7 @@ def _sidebar(sources: dict, language: str) -> str:
         options = [*sources, UPLOAD]
 
         def label(key: str) -> str:
-            return sources[key].label if key in sources else t("ui.upload_option", language)
+            return picker_label(sources[key], language) if key in sources else t("ui.upload_option", language)
 
         if remembered(st.selectbox, "map", language, t("ui.map", language), options, format_func=label) == UPLOAD:
             st.file_uploader(

@@ -30,18 +30,19 @@ from actormap.validation.checks import check_tables
 __all__ = ["render"]
 
 
-def render(actor_map: ActorMap, language: str, path: Path | None, read_only: bool) -> None:
+def render(actor_map: ActorMap, language: str, path: Path | None, read_only: bool, example: bool = False) -> None:
     """The edit page for the map read from ``path`` (None for an upload); only downloads when ``read_only``.
 
-    Editing needs a map folder: an upload or a workbook can only be downloaded.
+    Editing needs a map folder: an upload or a workbook can only be downloaded,
+    and a bundled ``example`` is never edited in place.
     """
     st.title(t("ui.page_edit", language))
     if path is None or not path.is_dir():
         st.info(t("ui.edit_folder_only", language))
         transfer.downloads(actor_map, language)
         return
-    if read_only:
-        st.info(t("ui.read_only", language))
+    if read_only or example:
+        st.info(t("ui.example_read_only" if example else "ui.read_only", language, folder=path.name))
         transfer.downloads(actor_map, language)
         return
     if not transfer.password_ok(language):
