@@ -75,6 +75,7 @@ class ActorMap:
     warnings: pd.DataFrame | None = None
     meta_source: bytes | None = None
     label: str = ""
+    saved: datetime.date | None = None
 
     @property
     def target_groups(self) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import html
 import io
+import os
 import re
 from functools import cache
 from html.parser import HTMLParser
@@ -28,6 +29,7 @@ from actormap.export.brief import brief_content, brief_markdown
 from actormap.export.drawing import CENTRAL_ACTORS, CENTRAL_EFFORTS
 from actormap.export.image import RC, network_figure
 from actormap.export.text import markdown_text
+from actormap.files.load import saved_on
 from actormap.i18n import catalog, t, tn
 from actormap.schema import ACTOR_TYPES, LEVELS
 from actormap.view.labels import CELL_STATES_SHOWN, cell_key, rule_title
@@ -414,7 +416,7 @@ def test_markdown_brief_lists_who_should_act_and_sums_up_the_empty_cells_below()
         "",
         "**Meeting brief**  ",
         "Tenkt kommune (eksempel fra Kommunetorget) · 2012  ",
-        f"Exported 2025-03-14 · map version {selection.source.version[:8]}  ",
+        f"Exported 2025-03-14 · map saved {saved_on(DATA / 'norway-plan').isoformat()}  ",
         "Filters: none (the whole map)  ",
     ]
     assert "| 11 | 13 | 7 | 14 | 1 |" in lines
@@ -482,7 +484,7 @@ def test_filters_narrow_what_is_shown_and_are_named_in_words():
     selection = select(herning, ViewFilters(levels=("treatment",), without=("misbrugscenteret",)), "en", DATE)
     assert selection.notes == [
         "Herning Kommune · 2015",
-        f"Exported 2025-03-14 · map version {herning.version[:8]}",
+        f"Exported 2025-03-14 · map saved {saved_on(HERNING).isoformat()}",
         "Filters: levels treatment; as if Misbrugscenteret had left",
     ]
     assert "misbrugscenteret" not in selection.actors
@@ -611,3 +613,15 @@ def test_brief_and_report_say_the_handovers_and_agreements_in_every_language(lan
     grant = find_all(herning.actor_map, language).set_index("rule").loc["grant_only", "message"]
     assert reading_order(herning.findings)["rule"].tolist().index("grant_only") < 10  # so the brief lists it
     assert markdown_text(grant) in brief_markdown(herning)
+
+
+def test_the_notes_say_when_the_map_was_saved_not_a_version_hash(tmp_path):
+    folder = write_map(tmp_path / "kommun", **KOMMUN)
+    saved = datetime.datetime(2025, 2, 3, 12, 0).timestamp()
+    for file in folder.iterdir():
+        os.utime(file, (saved, saved))
+    loaded = actormap.load_map(folder)
+    assert select(loaded, language="sv", date=DATE).notes[0] == "Exporterad 2025-03-14 · kartan sparad 2025-02-03"
+    files = {file.name: file.read_bytes() for file in folder.iterdir()}
+    uploaded, _ = actormap.read_map(files)  # an upload: when it was saved is not known
+    assert select(uploaded, language="en", date=DATE).notes[0] == "Exported 2025-03-14"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,7 +18,7 @@ from actormap.validation.checks import validate_map
 from actormap.validation.metadata import check_meta
 from actormap.validation.problems import MapError, NotAMapError, Problem, problem, problems_frame
 
-__all__ = ["check_map", "load_map", "map_files", "read_map", "version_of"]
+__all__ = ["check_map", "load_map", "map_files", "read_map", "saved_on", "version_of"]
 
 MAP_FILES = (META_FILE, *(f"{name}.csv" for name in TABLES))
 
@@ -93,7 +94,7 @@ def check_map(path: str | Path) -> tuple[ActorMap, pd.DataFrame]:
     >>> list(actor_map.actors["id"])
     ['sn']
     """
-    return read_map(map_files(path), name=Path(path).stem)
+    return read_map(map_files(path), name=Path(path).stem, saved=saved_on(path))
 
 
 def map_files(path: str | Path) -> dict[str, bytes]:
@@ -115,6 +116,17 @@ def map_files(path: str | Path) -> dict[str, bytes]:
     return files
 
 
+def saved_on(path: str | Path) -> datetime.date | None:
+    """The day a map's files were last written: its workbook's, or the newest of its folder's map files."""
+    path = Path(path)
+    if path.is_file():
+        return datetime.date.fromtimestamp(path.stat().st_mtime)
+    if not path.is_dir():
+        return None
+    times = [child.stat().st_mtime for child in path.iterdir() if child.is_file() and child.name.lower() in MAP_FILES]
+    return datetime.date.fromtimestamp(max(times)) if times else None
+
+
 def version_of(files: Mapping[str, bytes]) -> str:
     """A hash of a map's file names and bytes: it changes when any file does."""
     digest = hashlib.sha256()
@@ -123,7 +135,9 @@ def version_of(files: Mapping[str, bytes]) -> str:
     return digest.hexdigest()[:16]
 
 
-def read_map(files: Mapping[str, bytes], name: str = "") -> tuple[ActorMap, pd.DataFrame]:
+def read_map(
+    files: Mapping[str, bytes], name: str = "", saved: datetime.date | None = None
+) -> tuple[ActorMap, pd.DataFrame]:
     """Read a map from its files' bytes (a folder's files, or uploads) and validate it.
 
     Parameters
@@ -135,6 +149,8 @@ def read_map(files: Mapping[str, bytes], name: str = "") -> tuple[ActorMap, pd.D
     name : str, optional
         The map's label (a folder or file name), used in export file names and
         as its name when ``map.toml`` gives none.
+    saved : date, optional
+        When the files were last written (see :func:`saved_on`); unknown for uploads.
 
     Returns
     -------
@@ -169,7 +185,7 @@ def read_map(files: Mapping[str, bytes], name: str = "") -> tuple[ActorMap, pd.D
     problems += meta_problems
     tables, formats, table_problems = _build_tables(parsed)
     problems += table_problems
-    actor_map = ActorMap(tables, meta, formats, version_of(files), meta_source=meta_source, label=name)
+    actor_map = ActorMap(tables, meta, formats, version_of(files), meta_source=meta_source, label=name, saved=saved)
     problems += validate_map(actor_map, {table: parsed[table]["file"] for table in tables})
     frame = problems_frame(problems)
     warnings = frame[frame["severity"] == "warning"].reset_index(drop=True)

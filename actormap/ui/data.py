@@ -105,9 +105,9 @@ def files_of(path: Path) -> tuple[tuple[str, bytes], ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def cached_map(files: tuple[tuple[str, bytes], ...], name: str):
-    """Read and validate a map from its files' bytes."""
-    return read_map(dict(files), name)
+def cached_map(files: tuple[tuple[str, bytes], ...], name: str, saved: datetime.date | None = None):
+    """Read and validate a map from its files' bytes (``saved``: when they were last written, if known)."""
+    return read_map(dict(files), name, saved)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

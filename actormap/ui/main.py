@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from actormap.files.load import saved_on
 from actormap.i18n import LANGUAGE_NAMES, t
 from actormap.ui import edit, export, network, overview, responsibilities, whatif
 from actormap.ui.data import (
@@ -118,7 +119,8 @@ def _load(choice: str, sources: dict):
             return None, None
         return cached_map(uploaded_files(uploads), "upload")
     try:
-        return cached_map(files_of(sources[choice].path), sources[choice].path.name)
+        path = sources[choice].path
+        return cached_map(files_of(path), path.name, saved_on(path))
     except NotAMapError as error:
         return None, error.problems
 

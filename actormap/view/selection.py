@@ -183,11 +183,11 @@ class Selection:
 
     @cached_property
     def notes(self) -> list[str]:
-        """The lines printed under the title: municipality and year, export date and version, filters."""
+        """The lines printed under the title: municipality and year, when exported and last saved, filters."""
         facts = [str(self.source.meta[key]) for key in ("municipality", "year") if self.source.meta.get(key)]
         exported = [t("export.exported", self.language, date=self.date.isoformat())]
-        if self.source.version:
-            exported.append(t("export.version", self.language, version=self.source.version[:8]))
+        if self.source.saved:
+            exported.append(t("export.saved", self.language, date=self.source.saved.isoformat()))
         return ([" · ".join(facts)] if facts else []) + [" · ".join(exported), describe_filters(self)]
 
 
