@@ -71,7 +71,7 @@ def hub_graph(actor_map: ActorMap) -> HubGraph:
     (a running effort or a relation). An actor on no edge is not numbered.
     """
     pairs = actor_map.running_participation[["actor", "effort"]].drop_duplicates()
-    shared = pairs[pairs.groupby("effort")["actor"].transform("size") > 1]
+    shared = pairs[pairs["effort"].duplicated(keep=False)]  # efforts with two or more actors
     relations = actor_map.relations
     relations = relations[relations["from"] != relations["to"]]
     actors = actor_map.actors
