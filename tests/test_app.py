@@ -242,6 +242,8 @@ def test_a_map_of_several_municipalities_shows_one_at_a_time_and_edits_them_all(
     at = english(start_app(folder))
     picker = at.sidebar.selectbox(key=key_for("municipality", "en"))
     assert picker.options == ["All municipalities", *names] and len(names) == 3
+    sidebar = [box.key for box in at.sidebar.selectbox]  # the municipality picker right under the map picker
+    assert sidebar == [key_for("map", "en"), key_for("municipality", "en"), "language"]
     assert {metric.label: metric.value for metric in at.metric}["Actors"] == "300"
     picker.set_value(names[1]).run()
     part = for_municipality(whole, names[1])

@@ -50,13 +50,14 @@ def main(arguments: Sequence[str]) -> None:
     actor_map, problems = _load(choice, sources)
     _follow_map_language(actor_map, choice)
     language = st.session_state.get("language", "en")
-    page = _sidebar(sources, language)
+    page, municipality_place = _sidebar(sources, language)
     if choice == UPLOAD and problems is None:
         st.info(t("ui.upload_waiting", language))
         st.stop()
     if problems is not None and show_invalid(problems, language):
         st.stop()
-    municipality = _pick_municipality(actor_map, page, language)
+    with municipality_place:
+        municipality = _pick_municipality(actor_map, page, language)
     if page == "edit":
         example = choice in sources and sources[choice].example
         edit.render(actor_map, language, _path_of(choice, sources), options.read_only, example)
@@ -85,17 +86,16 @@ def _pick_municipality(actor_map, page: str, language: str) -> str:
         return ""
     if chosen("municipality", language, "") not in ("", *options):
         remember("municipality", "")
-    with st.sidebar:
-        return remembered(
-            st.selectbox,
-            "municipality",
-            language,
-            t("ui.municipality", language),
-            ["", *options],
-            format_func=lambda name: name or t("ui.municipality_all", language),
-            disabled=page == "edit",
-            help=t("ui.municipality_edit", language) if page == "edit" else None,
-        )
+    return remembered(
+        st.selectbox,
+        "municipality",
+        language,
+        t("ui.municipality", language),
+        ["", *options],
+        format_func=lambda name: name or t("ui.municipality_all", language),
+        disabled=page == "edit",
+        help=t("ui.municipality_edit", language) if page == "edit" else None,
+    )
 
 
 def _follow_map_language(actor_map, choice: str) -> None:
@@ -125,7 +125,8 @@ def _load(choice: str, sources: dict):
         return None, error.problems
 
 
-def _sidebar(sources: dict, language: str) -> str:
+def _sidebar(sources: dict, language: str):
+    """Draw the sidebar; return the page picked and the place under the map picker for the municipality picker."""
     with st.sidebar:
         st.title("actormap")
         options = [*sources, UPLOAD]
@@ -141,6 +142,7 @@ def _sidebar(sources: dict, language: str) -> str:
                 key="upload",
                 help=t("ui.upload_help", language, limit=st.get_option("server.maxUploadSize")),
             )
+        municipality_place = st.container()
         st.selectbox(
             t("ui.language", language),
             list(LANGUAGE_NAMES),
@@ -148,7 +150,7 @@ def _sidebar(sources: dict, language: str) -> str:
             format_func=LANGUAGE_NAMES.__getitem__,
             on_change=_pick_language,
         )
-        return remembered(
+        page = remembered(
             st.radio,
             "page",
             language,
@@ -156,3 +158,4 @@ def _sidebar(sources: dict, language: str) -> str:
             list(PAGES),
             format_func=lambda page: t(f"ui.page_{page}", language),
         )
+    return page, municipality_place
