@@ -162,9 +162,27 @@ def test_what_if_lists_the_findings_an_actor_leaving_creates():
     assert texts(at.warning) == [tn("ui.whatif_count", len(created), "en")]
 
 
+def test_who_does_what_reads_effort_by_effort_with_a_column_per_role():
+    at = start_app(HERNING)
+    go(english(at), "responsibilities")
+    table = at.table[0].value.set_index("Effort")
+    assert list(table.columns) == ["Lead", "Funder", "Provider", "Partner", "Follow-up", "Advisory"]
+    project = table.loc["Treatment · Satspuljeprojektet 'Kvalitet i alkoholbehandlingen'"]
+    assert project.tolist() == [
+        "Misbrugscenteret and Familiecenteret",
+        "Staten (satspuljen)",
+        "",
+        "",
+        "Social- og Sundhedsudvalget and Børne- og Familieudvalget",
+        "",
+    ]
+    assert table.index[0] == "Health promotion · Sundhedsfremme" and len(table) == 8  # by level, all with an actor
+
+
 def test_responsibility_matrix_reads_row_by_row():
     at = start_app(HERNING)
     go(english(at), "responsibilities")
+    at.radio(key=key_for("matrix_view", "en")).set_value("grid").run()
     matrix = at.dataframe[0].value
     column = "4 · Satspuljeprojektet 'Kvalite…"
     assert matrix.loc["Familiecenteret", column] == "Lead"

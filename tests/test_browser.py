@@ -29,6 +29,7 @@ from urllib.parse import urlparse
 import pytest
 from conftest import HERNING, INVALID, ROOT, SCREENSHOTS
 from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 import actormap
 from actormap.analysis.reading import reading_order
@@ -399,6 +400,8 @@ def test_invalid_upload(page: Page, screenshots: Path):
 
 ROW_HEIGHT = 35
 """The height of a header or a row in Streamlit's data grid, in pixels."""
+EDIT_ATTEMPTS = 4
+"""How often a cell is clicked and Enter pressed before its editor must have opened."""
 
 
 def edit_cell(page: Page, grid: Locator, row: int, moves_right: int, text: str) -> None:
@@ -407,12 +410,20 @@ def edit_cell(page: Page, grid: Locator, row: int, moves_right: int, text: str) 
     The grid draws on a canvas: a click selects a cell of the first column
     (past the row markers), arrow keys move, Enter opens the cell's editor.
     """
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 80, box["y"] + ROW_HEIGHT * (row + 1.5))
-    for _ in range(moves_right):
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
+    check(grid, "no data editor to type into").to_be_visible()
     editor = page.locator("textarea.gdg-input")
+    for _ in range(EDIT_ATTEMPTS):  # on a busy machine the grid may not have taken the click yet
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 80, box["y"] + ROW_HEIGHT * (row + 1.5))
+        for _ in range(moves_right):
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        try:
+            editor.wait_for(state="visible", timeout=TIMEOUT_MS // EDIT_ATTEMPTS)
+            break
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+            wait_until_idle(page)
     editor.fill(text)
     editor.press("Enter")
     wait_until_idle(page)

@@ -189,8 +189,9 @@ def _articulation_cut_offs(
     actor_count = len(organisation.parent)
     counts = organisation.counts
     size = len(starts) - 1
+    weight = counts + [0] * (size - actor_count)  # what each node adds to its subtree: 1 for a counted actor
     order, low, below, parent, seen = [-1] * size, [0] * size, [0] * size, [-1] * size, [0] * size
-    cursor = starts[:-1]
+    cursor, stops = starts[:-1], starts[1:]
     clock = 0
     found: list[int] = []
     results: dict[int, tuple[int, list[int]]] = {}
@@ -198,30 +199,32 @@ def _articulation_cut_offs(
         if order[root] >= 0:
             continue
         order[root], seen[root], clock = clock, len(found), clock + 1
-        if root < actor_count and counts[root]:
+        if weight[root]:
             found.append(root)
         parts: dict[int, list[tuple[int, int]]] = {}
         stack = [root]
+        push, pop = stack.append, stack.pop
         while stack:
             node = stack[-1]
             edge = cursor[node]
-            if edge < starts[node + 1]:
+            if edge < stops[node]:
                 cursor[node] = edge + 1
                 neighbour = neighbours[edge]
                 if order[neighbour] < 0:
                     order[neighbour] = low[neighbour] = clock
                     parent[neighbour], seen[neighbour], clock = node, len(found), clock + 1
-                    if neighbour < actor_count and counts[neighbour]:
+                    if weight[neighbour]:
                         found.append(neighbour)
-                    stack.append(neighbour)
+                    push(neighbour)
                 elif neighbour != parent[node] and order[neighbour] < low[node]:
                     low[node] = order[neighbour]
                 continue
-            stack.pop()
-            below[node] += counts[node] if node < actor_count else 0
+            pop()
+            below[node] += weight[node]
             up = parent[node]
             if up >= 0:
-                low[up] = min(low[up], low[node])
+                if low[node] < low[up]:
+                    low[up] = low[node]
                 below[up] += below[node]
                 if low[node] >= order[up] and up < actor_count:
                     parts.setdefault(up, []).append((seen[node], below[node]))

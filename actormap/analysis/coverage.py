@@ -12,7 +12,7 @@ from actormap.analysis.rules import find_all
 from actormap.model import ActorMap
 from actormap.schema import LEVELS, ROLES
 
-__all__ = ["actor_profiles", "coverage", "level_summary", "responsibility_matrix"]
+__all__ = ["actor_profiles", "coverage", "level_summary", "responsibility_matrix", "roles_by_effort"]
 
 
 def coverage(actor_map: ActorMap) -> pd.DataFrame:
@@ -142,6 +142,32 @@ def responsibility_matrix(actor_map: ActorMap) -> pd.DataFrame:
     actors = actor_map.actors.loc[actor_map.actors["id"].isin(participation["actor"]), "id"]
     matrix = cells.unstack("effort", fill_value="") if len(cells) else pd.DataFrame()
     return matrix.reindex(index=list(actors), columns=list(order["id"]), fill_value="")
+
+
+def roles_by_effort(actor_map: ActorMap) -> pd.DataFrame:
+    """Not ended efforts x roles with the actors that hold each: who does what, read effort by effort.
+
+    Rows are the efforts that anyone takes part in, ordered by level and
+    name (as the columns of :func:`responsibility_matrix`); columns are
+    :data:`~actormap.schema.ROLES`; a cell is a tuple of actor ids in the
+    actors table's order.
+
+    Examples
+    --------
+    >>> from actormap import read_map
+    >>> m, _ = read_map({"map.toml": b'target_groups = ["youth"]',
+    ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
+    ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
+    ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\nsn,mm,funder\\n"})
+    >>> roles_by_effort(m).loc["mm", ["lead", "funder", "partner", "follow_up"]].tolist()
+    [('sn',), ('sn',), ('pol',), ()]
+    """
+    matrix = responsibility_matrix(actor_map)
+    rows = {
+        effort: {role: tuple(a for a, roles in column.items() if role in roles.split(",")) for role in ROLES}
+        for effort, column in matrix.items()
+    }
+    return pd.DataFrame.from_dict(rows, orient="index", columns=list(ROLES))
 
 
 def level_summary(actor_map: ActorMap, findings: pd.DataFrame | None = None) -> pd.DataFrame:

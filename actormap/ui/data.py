@@ -20,7 +20,7 @@ from pathlib import Path
 import streamlit as st
 
 from actormap.analysis.compare import compare_findings
-from actormap.analysis.coverage import actor_profiles, coverage, responsibility_matrix
+from actormap.analysis.coverage import actor_profiles, coverage, responsibility_matrix, roles_by_effort
 from actormap.analysis.rules import find_all, find_facts
 from actormap.analysis.slices import for_municipality, municipalities, without_actors
 from actormap.analysis.wording import localize
@@ -43,6 +43,7 @@ __all__ = [
     "cached_municipality",
     "cached_new_findings",
     "cached_profiles",
+    "cached_roles",
     "cached_selection",
     "cached_upload_preview",
     "example_folders",
@@ -143,6 +144,11 @@ def cached_profiles(version: str, _actor_map: ActorMap):
 @st.cache_resource(show_spinner=False, max_entries=16)
 def cached_matrix(version: str, _actor_map: ActorMap):
     return responsibility_matrix(_actor_map)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def cached_roles(version: str, _actor_map: ActorMap):
+    return roles_by_effort(_actor_map)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -7,10 +7,11 @@ import streamlit as st
 
 from actormap.analysis.compare import filter_findings
 from actormap.analysis.reading import reading_order
-from actormap.i18n import code_label, codes_text, level_name, t, tn
+from actormap.export.text import markdown_text
+from actormap.i18n import code_label, codes_text, join_names, level_name, t, tn
 from actormap.model import ActorMap
 from actormap.schema import LEVELS
-from actormap.ui.data import cached_findings, cached_matrix, cached_profiles
+from actormap.ui.data import cached_findings, cached_matrix, cached_profiles, cached_roles
 from actormap.ui.tables import show_findings, table_height
 from actormap.ui.widgets import describer, remembered
 from actormap.view.labels import level_labels, level_number, role_label, shortened
@@ -29,7 +30,6 @@ def render(actor_map: ActorMap, language: str) -> None:
 
 def _matrix(actor_map: ActorMap, language: str) -> None:
     st.subheader(t("ui.matrix", language))
-    st.caption(t("ui.matrix_help", language))
     levels = remembered(
         st.multiselect,
         "matrix_levels",
@@ -38,9 +38,22 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
         list(LEVELS),
         format_func=describer("level", language),
     )
+    view = remembered(
+        st.radio,
+        "matrix_view",
+        language,
+        t("ui.matrix_view", language),
+        ["efforts", "grid"],
+        format_func=lambda kind: t(f"ui.matrix_view_{kind}", language),
+        horizontal=True,
+    )
     matrix = cached_matrix(actor_map.version, actor_map)
     efforts = actor_map.efforts.set_index("id")
     columns = [e for e in matrix.columns if not levels or efforts.at[e, "level"] in levels]
+    if view == "efforts":
+        _efforts_by_role(actor_map, columns, language)
+        return
+    st.caption(t("ui.matrix_help", language))
     matrix = matrix[columns]
     matrix = matrix[(matrix != "").any(axis=1)]
     if matrix.shape[0] > MAX_ROWS or matrix.shape[1] > MAX_COLUMNS:
@@ -71,6 +84,31 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
     )
     config = {title: st.column_config.TextColumn(width="medium") for title in shown.columns}
     st.dataframe(shown, width="stretch", column_config=config, height=table_height(len(shown), 600))
+
+
+def _efforts_by_role(actor_map: ActorMap, efforts: list[str], language: str) -> None:
+    """Who does what, effort by effort: a row per effort (led by its level), a column per role naming its actors."""
+    st.caption(t("ui.matrix_efforts_help", language))
+    if not efforts:
+        st.info(t("ui.network_empty", language))
+        return
+    roles = cached_roles(actor_map.version, actor_map).loc[efforts[:MAX_ROWS]]
+    names, effort_rows = actor_map.actor_names, actor_map.efforts.set_index("id")
+    table = pd.DataFrame(
+        {
+            t("ui.col_effort", language): [
+                f"{level_name(effort_rows.at[e, 'level'], language)} · {effort_rows.at[e, 'name']}" for e in roles.index
+            ],
+            **{
+                code_label("role", role, language): [
+                    join_names([names[a] for a in ids], language) for ids in roles[role]
+                ]
+                for role in roles.columns
+                if roles[role].map(len).any()
+            },
+        }
+    )
+    st.table(table.map(markdown_text), hide_index=True)
 
 
 def _column_title(level: str, name: str) -> str:
