@@ -25,6 +25,9 @@ __all__ = ["Context", "EffortActors", "dated", "distinct_by_effort", "effort_row
 class Context:
     """What the rules share: the map, its not ended efforts and participations, and its cells' states.
 
+    ``numbered`` holds the participations' efforts and actors as numbers
+    (:class:`EffortActors`) and ``lead_rows`` marks the rows in role ``lead``.
+
     ``severities`` gives each rule's severity by name. ``names``,
     ``effort_names``, ``group`` and ``count`` mark a message argument as
     ids, codes or a count for :mod:`actormap.analysis.wording` to put into words.
@@ -35,11 +38,12 @@ class Context:
         self.severities = severities
         self.efforts = actor_map.active_efforts
         self.participation = actor_map.active_participation
-        self.pairs = self.participation[["effort", "actor", "role"]].drop_duplicates()
-        by_effort, roles = EffortActors(self.participation), self.participation["role"].to_numpy(dtype=object)
-        self.members = by_effort.distinct()
-        self.leads = by_effort.distinct(roles == "lead")
-        self.workers = by_effort.distinct(np.isin(roles, WORKING_ROLES))
+        self.numbered = EffortActors(self.participation)
+        roles = self.participation["role"].to_numpy(dtype=object)
+        self.lead_rows = roles == "lead"
+        self.members = self.numbered.distinct()
+        self.leads = self.numbered.distinct(self.lead_rows)
+        self.workers = self.numbered.distinct(np.isin(roles, WORKING_ROLES))
 
     @cached_property
     def states(self) -> pd.Series:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from actormap.analysis.components import component_labels
-from actormap.analysis.context import Context, topmost_plans
+from actormap.analysis.context import Context, EffortActors, topmost_plans
 from actormap.analysis.wording import LISTED
 from actormap.model import ActorMap
 from actormap.schema import POPULATION
@@ -78,21 +78,56 @@ def _effort_clusters(led: pd.DataFrame, c: Context) -> list[int]:
 
     The graph's nodes are the rows, the (cell, actor) pairs and the (cell,
     plan) pairs; a row links to its actors and to its topmost plan, and a
-    relation links two actors that both lead an effort in the cell. Linear in
-    participations and relations, for every cell at once.
+    relation links two actors that both lead an effort in the cell. All in
+    numbers (the participations' actors as :attr:`Context.numbered` counts
+    them): linear in participations and relations, for every cell at once.
     """
-    members = led[["cell", "id"]].reset_index().merge(c.pairs, left_on="id", right_on="effort")
-    relations = c.map.relations[["from", "to"]]
-    leads = members.loc[members["role"] == "lead", ["cell", "actor"]].drop_duplicates()
-    linked = relations.merge(leads, left_on="from", right_on="actor").merge(
-        leads, left_on=["to", "cell"], right_on=["actor", "cell"]
-    )
+    numbered = c.numbered
+    actor_count = len(numbered.actor_ids)
+    rows, actors, leads = _members(led, numbered, c.lead_rows)
+    cells = led["cell"].to_numpy(np.int64)
+    member_cells = cells[rows]
+    lead_keys = np.unique(member_cells[leads] * actor_count + actors[leads])
+    linked_cells, sources, targets = _linked_leads(c.map.relations, numbered, lead_keys, actor_count)
     top = topmost_plans(c.map.efforts)
-    plans = pd.Series(["\0plan:" + top.get(effort, effort) for effort in led["id"]], dtype=object)
-    keys, _ = pd.factorize(pd.concat([members["actor"], linked["from"], linked["to"], plans], ignore_index=True))
-    cells = np.concatenate([members["cell"], linked["cell"], linked["cell"], led["cell"]])
-    nodes = pd.factorize(cells * (keys.max(initial=0) + 1) + keys)[0] + len(led)
-    ends = len(members), len(members) + len(linked), len(members) + 2 * len(linked)
-    first = np.concatenate([members["index"], nodes[ends[0] : ends[1]], np.arange(len(led))])
+    plans = pd.factorize(pd.Series([top.get(effort, effort) for effort in led["id"]], dtype=object))[0]
+    width = actor_count + (int(plans.max()) + 1 if len(plans) else 0)
+    keys = np.concatenate(
+        [
+            member_cells * width + actors,
+            linked_cells * width + sources,
+            linked_cells * width + targets,
+            cells * width + actor_count + plans,
+        ]
+    )
+    nodes = pd.factorize(keys)[0] + len(led)
+    ends = len(rows), len(rows) + len(sources), len(rows) + 2 * len(sources)
+    first = np.concatenate([rows, nodes[ends[0] : ends[1]], np.arange(len(led))])
     second = np.concatenate([nodes[: ends[0]], nodes[ends[1] : ends[2]], nodes[ends[2] :]])
     return component_labels(first, second, int(nodes.max(initial=len(led) - 1)) + 1)[: len(led)]
+
+
+def _members(led: pd.DataFrame, numbered: EffortActors, lead_rows: np.ndarray):
+    """Each row of ``led`` repeated once per participation in its effort: the row, the actor's number, and lead."""
+    order = np.argsort(numbered.efforts, kind="stable")
+    counts = np.bincount(numbered.efforts, minlength=len(numbered.effort_ids))
+    starts = np.cumsum(counts) - counts
+    efforts = numbered.effort_ids.get_indexer(led["id"])
+    sizes = counts[efforts]
+    rows = np.repeat(np.arange(len(led)), sizes)
+    offsets = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    picked = order[np.repeat(starts[efforts], sizes) + offsets]
+    return rows, numbered.actors[picked].astype(np.int64), lead_rows[picked]
+
+
+def _linked_leads(relations: pd.DataFrame, numbered: EffortActors, lead_keys: np.ndarray, actor_count: int):
+    """The relations between two actors that both lead an effort in one cell: the cells and the two ends' numbers."""
+    index = pd.Index(numbered.actor_ids)
+    sources, targets = index.get_indexer(relations["from"]), index.get_indexer(relations["to"])
+    known = (sources >= 0) & (targets >= 0)
+    ends = pd.DataFrame({"actor": sources[known], "target": targets[known]})
+    leading = pd.DataFrame({"cell": lead_keys // actor_count, "actor": lead_keys % actor_count})
+    pairs = leading.merge(ends, on="actor")
+    cells, sources, targets = (pairs[column].to_numpy(np.int64) for column in ("cell", "actor", "target"))
+    both = np.isin(cells * actor_count + targets, lead_keys)
+    return cells[both], sources[both], targets[both]
