@@ -104,7 +104,9 @@ def _others_own(c: Context) -> set[str]:
     actors = c.map.actors
     municipal = descendants(actors, set(actors.loc[actors["type"].isin(MUNICIPAL_TYPES), "id"]))
     theirs = {effort for effort, members in c.members.items() if not municipal.isdisjoint(members)}
-    return set(c.members) - descendants(c.map.efforts, theirs)
+    if (c.map.efforts["parent"] != "").any():  # measures of the municipality's plans are its own too
+        theirs = descendants(c.map.efforts, theirs)
+    return set(c.members) - theirs
 
 
 def _unowned(c: Context, rule: str, owned: set[str]) -> list[dict]:
