@@ -407,15 +407,15 @@ EDIT_ATTEMPTS = 4
 def edit_cell(page: Page, grid: Locator, row: int, moves_right: int, text: str) -> None:
     """Type ``text`` into a cell of a data editor: ``row`` from 0, ``moves_right`` columns right of the first.
 
-    The grid draws on a canvas: a click selects a cell of the first column
-    (past the row markers), arrow keys move, Enter opens the cell's editor.
+    The grid draws on a canvas: a click selects the row's number (past the
+    row markers), arrow keys move to the column, Enter opens the cell's editor.
     """
     check(grid, "no data editor to type into").to_be_visible()
     editor = page.locator("textarea.gdg-input")
     for _ in range(EDIT_ATTEMPTS):  # on a busy machine the grid may not have taken the click yet
         box = grid.bounding_box()
         page.mouse.click(box["x"] + 80, box["y"] + ROW_HEIGHT * (row + 1.5))
-        for _ in range(moves_right):
+        for _ in range(moves_right + 1):  # the row numbers come first
             page.keyboard.press("ArrowRight")
         page.keyboard.press("Enter")
         try:

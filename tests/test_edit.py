@@ -167,3 +167,10 @@ def test_a_bundled_example_is_not_edited_in_place_and_a_copy_of_it_is_told_apart
     other = shutil.copytree(HERNING, tmp_path / "kopi")
     sources = map_sources([herning, other])
     assert [picker_label(source, "da") for source in sources[:2]] == [f"herning · {name}", f"kopi · {name}"]
+
+
+def test_the_editor_numbers_its_rows_as_the_file_and_the_problems_do(herning):
+    at = edit_page()
+    actors = next(d for d in at.dataframe if d.key == "edit_actors_1").value
+    assert actors.index.name == "Row" and actors.index[:3].tolist() == [2, 3, 4]  # row 1 is the header
+    assert actors.loc[4, "id"] == "fou"

@@ -68,9 +68,9 @@ def _editors(base: ActorMap, language: str) -> ActorMap:
             if raw is None:
                 raw = pd.DataFrame(columns=[column.name for column in TABLES[name]], dtype=object)
             edited = st.data_editor(
-                raw.reset_index(drop=True),
+                raw.rename_axis(t("ui.col_row", language)),  # the file's row numbers, as problems name them
                 num_rows="dynamic",
-                hide_index=True,
+                hide_index=False,
                 width="stretch",
                 placeholder="",  # an empty cell looks empty, not "None"
                 column_config=_column_config(base, name, raw, language),
