@@ -154,7 +154,7 @@ def test_a_bundled_example_is_not_edited_in_place_and_a_copy_of_it_is_told_apart
     copy = go(english(start_app(herning)), "edit")
     assert [d.key for d in copy.dataframe if d.key and d.key.startswith("edit_")]  # the copy is edited
     example = go(english(start_app(HERNING)), "edit")
-    assert [info.value for info in example.info] == [t("ui.example_read_only", "en", folder="herning")]
+    assert [info.value for info in example.info] == [t("ui.example_read_only", "en", folder=HERNING.resolve())]
     assert not [d for d in example.dataframe if d.key and d.key.startswith("edit_")]
     name = "Herning Kommune: høring om strategi på misbrugsbehandlingsområdet"
     labels = example.sidebar.selectbox(key=key_for("map", "en")).options

@@ -42,7 +42,7 @@ def render(actor_map: ActorMap, language: str, path: Path | None, read_only: boo
         transfer.downloads(actor_map, language)
         return
     if read_only or example:
-        st.info(t("ui.example_read_only" if example else "ui.read_only", language, folder=path.name))
+        st.info(t("ui.example_read_only" if example else "ui.read_only", language, folder=path))
         transfer.downloads(actor_map, language)
         return
     if not transfer.password_ok(language):
