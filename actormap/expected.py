@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from actormap.checklists import shipped_expectations
 from actormap.dates import as_date
-from actormap.i18n import level_aliases
+from actormap.i18n import level_aliases, read_cell
 from actormap.schema import DEFAULT_USER_VOICE_LEVELS, RELATION_KINDS
 
 __all__ = [
@@ -22,7 +22,6 @@ __all__ = [
     "Pathway",
     "expectation_sides",
     "held_expectations",
-    "pathway_step",
     "read_pathways",
     "read_user_voice_levels",
 ]
@@ -76,19 +75,10 @@ def read_pathways(meta: dict) -> tuple[Pathway, ...]:
         steps = entry.get("steps") if isinstance(entry, dict) else None
         if not isinstance(steps, list):
             continue
-        cells = tuple(cell for step in steps if (cell := pathway_step(step)))
+        cells = tuple(cell for step in steps if (cell := read_cell(step)))
         if len(cells) >= 2 and len(cells) == len(steps):
             found.append(Pathway(str(entry.get("name", "")).strip(), cells))
     return tuple(found)
-
-
-def pathway_step(step) -> tuple[str, str] | None:
-    """A ``"level:group"`` step as (level id, group), the level written as an id, number or name; None if not."""
-    if not isinstance(step, str) or ":" not in step:
-        return None
-    level, _, group = step.rpartition(":")
-    found = level_aliases().get(level.strip().lower())
-    return (found, group.strip()) if found and group.strip() else None
 
 
 def held_expectations(meta: dict, as_of: datetime.date) -> tuple[Expectation, ...]:

@@ -18,10 +18,13 @@ __all__ = [
     "catalog",
     "code_label",
     "codes_text",
+    "first_of",
     "join_names",
     "level_aliases",
     "level_name",
     "level_names",
+    "read_cell",
+    "split_cell",
     "t",
     "tn",
 ]
@@ -141,6 +144,23 @@ def level_aliases() -> dict[str, str]:
     return aliases
 
 
+def first_of(items, language: str, name=str, count=str, first: int = 3) -> list[str]:
+    """The first ``first`` items in words (``name``), then how many more there are, counted by ``count``.
+
+    Examples
+    --------
+    >>> first_of(["a", "b", "c", "d", "e"], "sv", str.upper)
+    ['A', 'B', 'C', '2 till']
+    >>> first_of(["a", "b", "c", "d"], "en")
+    ['a', 'b', 'c', 'one more']
+    """
+    shown = [name(item) for item in items[:first]]
+    more = len(items) - len(shown)
+    if more:
+        shown.append(t("list.more_one" if more == 1 else "list.more", language, count=count(more)))
+    return shown
+
+
 def join_names(names: list[str], language: str = "en") -> str:
     """``a, b and c`` in the language's words; ``a; b and c`` when a name holds a comma of its own.
 
@@ -157,3 +177,31 @@ def join_names(names: list[str], language: str = "en") -> str:
         return "".join(names)
     separator = "; " if any("," in name for name in names[:-1]) else ", "
     return f"{separator.join(names[:-1])} {t('list.and', language)} {names[-1]}"
+
+
+def split_cell(text) -> tuple[str, str] | None:
+    """A ``"level:group"`` text split at its last colon, both sides trimmed; None for no text or an empty side.
+
+    Examples
+    --------
+    >>> split_cell(" Behandling : youth"), split_cell("treatment:"), split_cell(4)
+    (('Behandling', 'youth'), None, None)
+    """
+    if not isinstance(text, str):
+        return None
+    level, colon, group = text.rpartition(":")
+    level, group = level.strip(), group.strip()
+    return (level, group) if colon and level and group else None
+
+
+def read_cell(text) -> tuple[str, str] | None:
+    """A ``"level:group"`` text as (level id, group), the level an id, a number or a name in any language.
+
+    Examples
+    --------
+    >>> read_cell("Behandling:youth"), read_cell("4:adults"), read_cell("care:adults")
+    (('treatment', 'youth'), ('treatment', 'adults'), None)
+    """
+    parts = split_cell(text)
+    level = level_aliases().get(parts[0].lower()) if parts else None
+    return (level, parts[1]) if parts and level else None

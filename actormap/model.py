@@ -11,7 +11,7 @@ import pandas as pd
 
 from actormap.dates import as_date, first_day
 from actormap.expected import Expectation, Pathway, held_expectations, read_pathways, read_user_voice_levels
-from actormap.i18n import level_aliases
+from actormap.i18n import read_cell
 from actormap.normalize import normalize_table
 from actormap.schema import DEFAULT_NOT_EXPECTED, DEFAULT_TARGET_GROUPS, TABLES
 
@@ -123,13 +123,7 @@ class ActorMap:
         written = coverage.get("not_expected") if isinstance(coverage, dict) else None
         if not isinstance(written, list):
             return frozenset(DEFAULT_NOT_EXPECTED)
-        aliases = level_aliases()
-        cells = (str(entry).rpartition(":") for entry in written)
-        return frozenset(
-            (aliases[level.strip().lower()], group.strip())
-            for level, _, group in cells
-            if level.strip().lower() in aliases
-        )
+        return frozenset(cell for entry in written if (cell := read_cell(entry)))
 
     @cached_property
     def pathways(self) -> tuple[Pathway, ...]:

@@ -18,10 +18,13 @@ def _finding_key(finding, left: frozenset = frozenset()) -> tuple:
 
 
 def finding_changes(
-    before: ActorMap, after: ActorMap, language: str | None = None
+    before: ActorMap, after: ActorMap, language: str | None = None, left=()
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The findings that appear and the ones that disappear going from map ``before`` to map ``after``."""
-    return compare_findings(find_all(before, language), find_all(after, language))
+    """The findings that appear and the ones that disappear going from map ``before`` to map ``after``.
+
+    ``left`` names the actors ``after`` is without (see :func:`compare_findings`).
+    """
+    return compare_findings(find_all(before, language), find_all(after, language), left)
 
 
 def compare_findings(old: pd.DataFrame, new: pd.DataFrame, left=()) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -106,8 +109,7 @@ def new_findings(actor_map: ActorMap, removed, language: str | None = None) -> p
     'No actor leads “Mini-Maria”, so nobody is clearly responsible for it.'
     """
     removed = list(removed)
-    after = without_actors(actor_map, removed)
-    return compare_findings(find_all(actor_map, language), find_all(after, language), removed)[0]
+    return finding_changes(actor_map, without_actors(actor_map, removed), language, removed)[0]
 
 
 def filter_findings(

@@ -144,13 +144,12 @@ def responsibility_matrix(actor_map: ActorMap) -> pd.DataFrame:
     return matrix.reindex(index=list(actors), columns=list(order["id"]), fill_value="")
 
 
-def roles_by_effort(actor_map: ActorMap) -> pd.DataFrame:
-    """Not ended efforts x roles with the actors that hold each: who does what, read effort by effort.
+def roles_by_effort(matrix: pd.DataFrame) -> pd.DataFrame:
+    """A :func:`responsibility_matrix` turned round: efforts x roles with the actors that hold each.
 
-    Rows are the efforts that anyone takes part in, ordered by level and
-    name (as the columns of :func:`responsibility_matrix`); columns are
-    :data:`~actormap.schema.ROLES`; a cell is a tuple of actor ids in the
-    actors table's order.
+    Rows are the matrix's efforts in its order (by level and name); columns
+    are :data:`~actormap.schema.ROLES`; a cell is a tuple of actor ids in
+    the matrix's (the actors table's) order.
 
     Examples
     --------
@@ -159,13 +158,13 @@ def roles_by_effort(actor_map: ActorMap) -> pd.DataFrame:
     ...                  "actors.csv": b"id,name,type\\nsn,Social board,committee\\npol,Police,police\\n",
     ...                  "efforts.csv": b"id,name,level,target_groups\\nmm,Mini-Maria,4,youth\\n",
     ...                  "participation.csv": b"actor,effort,role\\nsn,mm,lead\\npol,mm,partner\\nsn,mm,funder\\n"})
-    >>> roles_by_effort(m).loc["mm", ["lead", "funder", "partner", "follow_up"]].tolist()
+    >>> roles_by_effort(responsibility_matrix(m)).loc["mm", ["lead", "funder", "partner", "follow_up"]].tolist()
     [('sn',), ('sn',), ('pol',), ()]
     """
-    matrix = responsibility_matrix(actor_map)
+    held = {effort: column[column != ""].str.split(",") for effort, column in matrix.items()}  # the actors in it
     rows = {
-        effort: {role: tuple(a for a, roles in column.items() if role in roles.split(",")) for role in ROLES}
-        for effort, column in matrix.items()
+        effort: {role: tuple(actor for actor, roles in taking.items() if role in roles) for role in ROLES}
+        for effort, taking in held.items()
     }
     return pd.DataFrame.from_dict(rows, orient="index", columns=list(ROLES))
 

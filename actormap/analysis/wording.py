@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from actormap.i18n import code_label, join_names, t
+from actormap.i18n import code_label, first_of, join_names, t
 from actormap.model import ActorMap
 from actormap.schema import ACTOR_TYPES
 
@@ -134,11 +134,7 @@ class _Words:
 
     def effort_list(self, efforts) -> str:
         """The efforts' names; past :data:`LISTED` the first ones and how many more (``“a”, “b”, “c” and two more``)."""
-        names = [self.effort(effort) for effort in efforts[:LISTED]]
-        more = len(efforts) - len(names)
-        if more:
-            names.append(t("list.more_one" if more == 1 else "list.more", self.language, count=self.count(more)))
-        return join_names(names, self.language)
+        return join_names(first_of(efforts, self.language, self.effort, self.count, LISTED), self.language)
 
     def groups(self, groups) -> str:
         return join_names([code_label("target_group", group, self.language) for group in groups], self.language)
@@ -176,11 +172,8 @@ class _Words:
 
     def some_actors(self, actors) -> str:
         """The first :data:`LISTED` actors by name, then how many more (``a, b, c and two more``)."""
-        names = [self.actors.get(actor, actor) for actor in actors[:LISTED]]
-        more = len(actors) - len(names)
-        if more:
-            names.append(t("list.more_one" if more == 1 else "list.more", self.language, count=self.count(more)))
-        return join_names(names, self.language)
+        named = first_of(actors, self.language, lambda actor: self.actors.get(actor, actor), self.count, LISTED)
+        return join_names(named, self.language)
 
     def parts(self, parts) -> str:
         """Each part of the network as its size and first actors, ``twelve actors (a, b, c and nine more)``."""
@@ -202,10 +195,7 @@ class _Words:
 
         Past :data:`LISTED` entries, the first ones and how many more (``a, b, c or two more``).
         """
-        words = [self._side_entry(entry) for entry in entries[:LISTED]]
-        more = len(entries) - len(words)
-        if more:
-            words.append(t("list.more_one" if more == 1 else "list.more", self.language, count=self.count(more)))
+        words = first_of(entries, self.language, self._side_entry, self.count, LISTED)
         if len(words) < 2:
             return "".join(words)
         separator = "; " if any("," in word for word in words[:-1]) else ", "

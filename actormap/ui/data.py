@@ -147,8 +147,9 @@ def cached_matrix(version: str, _actor_map: ActorMap):
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def cached_roles(version: str, _actor_map: ActorMap):
-    return roles_by_effort(_actor_map)
+def cached_roles(version: str, efforts: tuple[str, ...], _actor_map: ActorMap):
+    """The roles in these efforts (columns of the cached matrix), effort by effort."""
+    return roles_by_effort(cached_matrix(version, _actor_map)[list(efforts)])
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

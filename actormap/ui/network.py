@@ -50,18 +50,10 @@ def render(actor_map: ActorMap, language: str) -> None:
             efforts=tn("count.efforts", efforts, language),
         )
     )
-    if filters.search.strip() and not _matches(actor_map, view, filters.search):
+    if filters.search.strip() and not view.found:
         st.info(t("ui.search_none", language, text=filters.search.strip()))
     height = view.height_for(WIDTH)
     st.iframe(network_html(view, language, height=height), height=height + LEGEND_HEIGHT)
-
-
-def _matches(actor_map: ActorMap, view, search: str) -> bool:
-    """Whether a name of an actor or effort drawn holds ``search`` (as the drawing marks them, case aside)."""
-    text = search.strip().lower()
-    names = [actor_map.actor_names.get(i, "") for i in view.ids("actor")]
-    names += [actor_map.effort_names.get(i, "") for i in view.ids("effort")]
-    return any(text in name.lower() for name in names)
 
 
 def _controls(actor_map: ActorMap, language: str) -> tuple[ViewFilters, str]:

@@ -51,7 +51,8 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
     efforts = actor_map.efforts.set_index("id")
     columns = [e for e in matrix.columns if not levels or efforts.at[e, "level"] in levels]
     if view == "efforts":
-        _efforts_by_role(actor_map, columns, language)
+        roles = cached_roles(actor_map.version, tuple(columns[:MAX_ROWS]), actor_map)
+        _efforts_by_role(actor_map.actor_names, efforts, roles, language)
         return
     st.caption(t("ui.matrix_help", language))
     matrix = matrix[columns]
@@ -86,25 +87,21 @@ def _matrix(actor_map: ActorMap, language: str) -> None:
     st.dataframe(shown, width="stretch", column_config=config, height=table_height(len(shown), 600))
 
 
-def _efforts_by_role(actor_map: ActorMap, efforts: list[str], language: str) -> None:
+def _efforts_by_role(names: dict[str, str], efforts: pd.DataFrame, roles: pd.DataFrame, language: str) -> None:
     """Who does what, effort by effort: a row per effort (led by its level), a column per role naming its actors."""
     st.caption(t("ui.matrix_efforts_help", language))
-    if not efforts:
+    if roles.empty:
         st.info(t("ui.network_empty", language))
         return
-    roles = cached_roles(actor_map.version, actor_map).loc[efforts[:MAX_ROWS]]
-    names, effort_rows = actor_map.actor_names, actor_map.efforts.set_index("id")
     table = pd.DataFrame(
         {
             t("ui.col_effort", language): [
-                f"{level_name(effort_rows.at[e, 'level'], language)} · {effort_rows.at[e, 'name']}" for e in roles.index
+                f"{level_name(efforts.at[e, 'level'], language)} · {efforts.at[e, 'name']}" for e in roles.index
             ],
             **{
-                code_label("role", role, language): [
-                    join_names([names[a] for a in ids], language) for ids in roles[role]
-                ]
-                for role in roles.columns
-                if roles[role].map(len).any()
+                code_label("role", role, language): [join_names([names[a] for a in held], language) for held in column]
+                for role, column in roles.items()
+                if column.map(len).any()
             },
         }
     )

@@ -15,7 +15,7 @@ from typing import Any
 from actormap.checklists import COUNTRIES, shipped_expectations
 from actormap.dates import as_date
 from actormap.expected import expectation_sides
-from actormap.i18n import level_aliases
+from actormap.i18n import level_aliases, split_cell
 from actormap.schema import ACTOR_TYPES, LEVELS, RELATION_KINDS
 from actormap.validation.problems import Problem, problem
 
@@ -76,11 +76,11 @@ def check_pathways(declared, file: str, groups: tuple[str, ...] | None) -> list[
 
 
 def _check_step(step, file: str, column: str, number: int, groups: tuple[str, ...] | None, allowed: str):
-    level, colon, group = step.rpartition(":") if isinstance(step, str) else ("", "", "")
-    level, group = level.strip(), group.strip()
     said: dict[str, Any] = dict(value=str(step), number=number, levels=LEVELS_TEXT, groups=allowed)
-    if not (colon and level and group):
+    parts = split_cell(step)
+    if parts is None:
         return [problem("invalid-pathway", file, column=column, detail="pathway_step", **said)]
+    level, group = parts
     problems = []
     aliases = level_aliases()
     if level.lower() not in aliases:

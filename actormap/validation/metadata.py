@@ -7,7 +7,7 @@ are checked in :mod:`actormap.validation.expected`, from here.
 from __future__ import annotations
 
 from actormap.dates import as_date
-from actormap.i18n import level_aliases
+from actormap.i18n import level_aliases, split_cell
 from actormap.schema import DEFAULT_TARGET_GROUPS, LANGUAGES
 from actormap.validation.expected import (
     LEVELS_TEXT,
@@ -107,11 +107,11 @@ def _check_coverage(coverage, file: str, groups: tuple[str, ...] | None) -> list
 
     problems = []
     for entry in written:
-        level, colon, group = entry.rpartition(":") if isinstance(entry, str) else ("", "", "")
-        level, group = level.strip(), group.strip()
-        if not (colon and level and group):
+        parts = split_cell(entry)
+        if parts is None:
             problems.append(bad("not_expected_entry", entry))
             continue
+        level, group = parts
         if level.lower() not in aliases:
             problems.append(bad("not_expected_level", entry, level=level, suggestion=closest(level.lower(), aliases)))
         if groups is not None and group not in groups:

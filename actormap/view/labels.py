@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from actormap.i18n import code_label, join_names, level_name, t
+from actormap.i18n import code_label, first_of, join_names, level_name, t
 from actormap.schema import LEVELS
 
 __all__ = [
@@ -80,19 +80,15 @@ def severity_label(severity: str, language: str) -> str:
     return t(f"severity.{severity}", language)
 
 
-def first_names(ids, names: dict[str, str], language: str, first: int = 3) -> str:
-    """The first ``first`` of these actors or efforts by name, then how many more.
+def first_names(ids, names: dict[str, str], language: str) -> str:
+    """The first three of these actors or efforts by name, then how many more.
 
     Examples
     --------
     >>> first_names(("a", "b", "c", "d", "e"), {"a": "IFO", "b": "Polisen", "c": "Skolan"}, "sv")
     'IFO, Polisen, Skolan och 2 till'
     """
-    shown = [names.get(item, item) for item in ids[:first]]
-    more = len(ids) - len(shown)
-    if more:
-        shown.append(t("list.more_one" if more == 1 else "list.more", language, count=more))
-    return join_names(shown, language)
+    return join_names(first_of(ids, language, lambda item: names.get(item, item)), language)
 
 
 def rule_title(rule: str, language: str) -> str:

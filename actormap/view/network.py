@@ -43,6 +43,8 @@ class NetworkView:
     actor_types: list[str] = field(default_factory=list)
     hidden_actors: int = 0
     hidden_efforts: int = 0
+    found: tuple[str, ...] = ()
+    """The actors and efforts drawn whose name holds the search text."""
 
     def ids(self, kind: str) -> list[str]:
         """The ids of the nodes of ``kind`` (actor, effort or heading), in the view's order."""
@@ -90,12 +92,13 @@ def network_view(
             actors, efforts, participation, relations, max_nodes
         )
         hidden = (before[0] - len(actors), before[1] - len(efforts))
-    marked = _marked(filters, actors, efforts)
+    found = _found(filters.search, actors, efforts)
+    marked = set(filters.highlight) | found
     nodes = _actor_nodes(actors, positions, marked, language) + _effort_nodes(efforts, positions, marked, language)
     if level_headings and nodes:
         nodes += _heading_nodes(level_header_positions(positions), language)
     edges = _participation_edges(participation, language) + _relation_edges(relations, language)
-    return NetworkView(nodes, edges, sorted(set(actors["type"])), *hidden)
+    return NetworkView(nodes, edges, sorted(set(actors["type"])), *hidden, found=tuple(sorted(found)))
 
 
 def _most_connected(actors, efforts, participation, relations, max_nodes: int):
@@ -154,13 +157,16 @@ def _neighbourhood(start: str, depth: int, participation: pd.DataFrame, relation
     return set(seen)
 
 
-def _marked(filters: ViewFilters, actors: pd.DataFrame, efforts: pd.DataFrame) -> set[str]:
-    marked = set(filters.highlight)
-    text = filters.search.strip().lower()
-    if text:
-        for table in (actors, efforts):
-            marked |= set(table.loc[table["name"].str.lower().str.contains(text, regex=False), "id"])
-    return marked
+def _found(search: str, actors: pd.DataFrame, efforts: pd.DataFrame) -> set[str]:
+    """The actors and efforts whose name holds ``search`` (case aside); none for an empty search."""
+    text = search.strip().lower()
+    if not text:
+        return set()
+    return {
+        node
+        for table in (actors, efforts)
+        for node in table.loc[table["name"].str.lower().str.contains(text, regex=False), "id"]
+    }
 
 
 def _heading_nodes(headings: dict[str, tuple[float, float]], language: str) -> list[dict]:
